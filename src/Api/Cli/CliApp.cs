@@ -1,0 +1,85 @@
+using DistrictMap.Api.Cli.Commands;
+using DistrictMap.Api.Import;
+using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Infrastructure.Postgres;
+using Npgsql;
+using Spectre.Console.Cli;
+
+namespace DistrictMap.Api.Cli;
+
+/// <summary>
+/// The <c>districtmap</c> command line: imports, collect and load, database chores, and run.
+/// Without a command the program serves the web application.
+/// </summary>
+public static class CliApp
+{
+    private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
+    {
+        "run", "import", "load", "collect", "db", "status", "help", "--help", "-h", "-?", "--version",
+    };
+
+    public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddDistrictMapDatabase(builder.Configuration);
+        builder.Services.AddDistrictMapImport(builder.Configuration);
+
+        var app = new CommandApp(new TypeRegistrar(builder.Services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("districtmap");
+            config.Settings.StrictParsing = true;
+            config.SetExceptionHandler((exception, _) => Fail(exception));
+
+            config.AddCommand<RunCommand>("run")
+                .WithExample("run", "--district", "E07000111");
+            config.AddBranch("import", import =>
+            {
+                import.SetDescription("Import one file. Each import is one transaction: on any error nothing is written.");
+                import.AddCommand<ImportDistrictsCommand>("districts")
+                    .WithExample("import", "districts", "lad.geojson", "--district", "E07000111");
+                import.AddCommand<ImportWardsCommand>("wards")
+                    .WithExample("import", "wards", "wards.gpkg", "--district", "E07000111")
+                    .WithExample("import", "wards", "wards_bng.zip", "--srid", "27700");
+                import.AddCommand<ImportLsoasCommand>("lsoas")
+                    .WithExample("import", "lsoas", "lsoa2011.geojson", "--district", "E07000111");
+                import.AddCommand<ImportLookupCommand>("lookup")
+                    .WithExample("import", "lookup", "LSOA11_WD19_LU.csv", "--district", "E07000111");
+                import.AddCommand<ImportIodCommand>("iod")
+                    .WithExample("import", "iod", "File_7_IoD2019.csv", "--district", "E07000111");
+            });
+            config.AddCommand<LoadCommand>("load")
+                .WithExample("load", "--district", "E07000111", "--data-dir", "../shared/data");
+            config.AddCommand<CollectCommand>("collect")
+                .WithExample("collect", "--district", "E07000111");
+            config.AddCommand<StatusCommand>("status");
+            config.AddBranch("db", db =>
+            {
+                db.SetDescription("The database: migrations and the private cluster.");
+                db.AddCommand<DbMigrateCommand>("migrate");
+                db.AddCommand<DbStartCommand>("start");
+                db.AddCommand<DbStopCommand>("stop");
+            });
+        });
+        return await app.RunAsync(args);
+    }
+
+    /// <summary>Every failure ends as one line on standard error and a non-zero exit code.</summary>
+    private static int Fail(Exception exception)
+    {
+        var (message, code) = exception switch
+        {
+            CommandParseException or CommandRuntimeException => ($"{exception.Message} (see --help)", 2),
+            ImportException or ProvisioningException or CliException => (exception.Message, 1),
+            PostgresException postgres => ($"database: {postgres.MessageText}", 1),
+            NpgsqlException npgsql => ($"database: {npgsql.Message}", 1),
+            OperationCanceledException => ("cancelled", 130),
+            _ => ($"{exception.GetType().Name}: {exception.Message}", 1),
+        };
+        Console.Error.WriteLine($"error: {message.ReplaceLineEndings(" ")}");
+        return code;
+    }
+}

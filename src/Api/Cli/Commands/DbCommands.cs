@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Infrastructure.Postgres;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DistrictMap.Api.Cli.Commands;
+
+[Description("Apply the database migrations (also done at start-up).")]
+internal sealed class DbMigrateCommand(DatabaseMigrator migrator) : AsyncCommand
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var applied = await migrator.MigrateAsync(cancellationToken);
+        Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+        return 0;
+    }
+}
+
+[Description("Start the private PostgreSQL cluster if needed and print its connection string.")]
+internal sealed class DbStartCommand(DatabaseConnection database) : Command
+{
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    {
+        Console.WriteLine(database.ConnectionString);
+        return 0;
+    }
+}
+
+[Description("Stop the private PostgreSQL cluster.")]
+internal sealed class DbStopCommand(DatabaseConnection database, IOptions<DatabaseOptions> options) : Command
+{
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (database.IsConfigured)
+        {
+            throw new CliException("a connection string is configured: there is no private cluster to stop");
+        }
+
+        var cluster = new LocalCluster(options.Value.LocalClusterDirectory, PostgresInstallation.Find(options.Value.PostgresBinDirectory), durable: true);
+        cluster.Stop();
+        Console.WriteLine($"Stopped the cluster in {cluster.Directory}.");
+        return 0;
+    }
+}
+
+[Description("Show the datasets loaded, their provenance, and row counts.")]
+internal sealed class StatusCommand(NpgsqlDataSource dataSource, DatabaseMigrator migrator) : AsyncCommand
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken);
+        var datasets = new Table().Border(TableBorder.Rounded)
+            .AddColumns("dataset", "title", "vintage", "rows", "licence", "source", "imported");
+        await using (var command = dataSource.CreateCommand(
+            "SELECT key, title, coalesce(vintage, ''), rows, licence, source, imported_at FROM datasets ORDER BY key"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                datasets.AddRow(
+                    Markup.Escape(reader.GetString(0)),
+                    Markup.Escape(reader.GetString(1)),
+                    Markup.Escape(reader.GetString(2)),
+                    reader.GetInt32(3).ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                    Markup.Escape(reader.GetString(4)),
+                    Markup.Escape(reader.GetString(5)),
+                    reader.GetFieldValue<DateTimeOffset>(6).ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        AnsiConsole.Write(datasets);
+        var counts = new Table().Border(TableBorder.Rounded).AddColumns("table", "rows");
+        foreach (var table in new[] { "districts", "wards", "lsoas", "lsoa_ward_lookup", "lsoa_ward_assignments", "deprivation_scores", "lsoa_populations", "ward_deprivation" })
+        {
+            await using var count = dataSource.CreateCommand($"SELECT count(*) FROM {table}");
+            counts.AddRow(table, ((long)(await count.ExecuteScalarAsync(cancellationToken))!).ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(counts);
+        return 0;
+    }
+}

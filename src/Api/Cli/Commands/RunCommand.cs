@@ -1,0 +1,86 @@
+using System.ComponentModel;
+using DistrictMap.Api.Hosting;
+using DistrictMap.Api.Import.Collect;
+using DistrictMap.Api.Infrastructure.Database;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DistrictMap.Api.Cli.Commands;
+
+internal sealed class RunSettings : CommandSettings
+{
+    [CommandOption("--district <CODE>")]
+    [Description("The district to load before serving (default DistrictMap:Data:District).")]
+    public string? District { get; init; }
+
+    [CommandOption("--urls <URLS>")]
+    [Description($"Where to listen (default {DistrictMapWebApp.DefaultUrl}).")]
+    public string? Urls { get; init; }
+
+    [CommandOption("--offline")]
+    [Description("Never download: load only from the data folder and the cache.")]
+    public bool Offline { get; init; }
+}
+
+[Description("Provision the database, migrate it, load the district, and serve the map and the API.")]
+internal sealed class RunCommand(
+    DatabaseConnection database,
+    DatabaseMigrator migrator,
+    DistrictLoader loader,
+    NpgsqlDataSource dataSource,
+    IOptions<DataOptions> options) : AsyncCommand<RunSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        AnsiConsole.MarkupLine(database.IsConfigured
+            ? $"Database: the configured connection ({Markup.Escape($"{connection.Host}:{connection.Port}/{connection.Database}")})"
+            : $"Database: private cluster on 127.0.0.1:{connection.Port}, database {Markup.Escape(connection.Database ?? "")}");
+        var applied = await migrator.MigrateAsync(cancellationToken);
+        AnsiConsole.MarkupLine(applied.Count == 0 ? "Schema: up to date" : $"Schema: applied {applied.Count} migration(s)");
+
+        var district = settings.District ?? options.Value.District;
+        if (district is null)
+        {
+            AnsiConsole.MarkupLine("[yellow]No district chosen:[/] give --district CODE (such as E07000111) to load one.");
+        }
+        else
+        {
+            await LoadReport.RunAsync(
+                loader,
+                options,
+                new LoadRequest(district) { Download = settings.Offline ? DownloadPolicy.Never : DownloadPolicy.IfMissing },
+                cancellationToken);
+        }
+
+        await using (var count = dataSource.CreateCommand("SELECT count(*) FROM wards"))
+        {
+            if ((long)(await count.ExecuteScalarAsync(cancellationToken))! == 0)
+            {
+                AnsiConsole.MarkupLine("[yellow]The database holds no wards yet.[/] The service starts anyway; load data with "
+                    + "[bold]./districtmap load --district CODE[/] (set DISTRICTMAP_DATA_DIR for local files) and see README.md, section Data.");
+            }
+        }
+
+        var urls = settings.Urls ?? DistrictMapWebApp.DefaultUrl;
+        await using var app = DistrictMapWebApp.Build(["--urls", urls]);
+        await app.StartAsync(cancellationToken);
+        foreach (var url in app.Urls)
+        {
+            var root = url.TrimEnd('/');
+            AnsiConsole.MarkupLine($"""
+                DistrictMap is serving:
+                  map              {root}/
+                  API docs         {root}/docs
+                  OpenAPI          {root}/openapi/v1.json
+                  health           {root}/health/ready
+                Press Ctrl+C to stop.
+                """);
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+using DistrictMap.Api.Health;
+using DistrictMap.Api.Infrastructure.Database;
+
+namespace DistrictMap.Api.Hosting;
+
+/// <summary>Builds the one web application that serves the map, the API, the OpenAPI document and health.</summary>
+public static class DistrictMapWebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Serve the map's files from the Web project's build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddDistrictMapDatabase(builder.Configuration);
+        builder.Services.AddHostedService<StartupMigration>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddDistrictMapHealth();
+        builder.Services.AddDistrictMapOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapStaticAssets();
+        app.MapDistrictMapOpenApi();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,8 @@
+namespace DistrictMap.Api.Import.Boundaries;
+
+public enum BoundaryKind
+{
+    Districts,
+    Wards,
+    Lsoas,
+}

@@ -1,0 +1,16 @@
+namespace DistrictMap.Api.Import;
+
+/// <summary>What an import did. Rejected is always zero for a completed import: any rejected record fails the whole import.</summary>
+public sealed record ImportSummary(
+    string Dataset,
+    int Read,
+    int Skipped,
+    int Written,
+    int Unchanged,
+    int Repaired,
+    int Rejected,
+    TimeSpan Elapsed)
+{
+    public override string ToString() =>
+        $"{Dataset}: read {Read}, skipped {Skipped} (outside the district), written {Written}, unchanged {Unchanged}, repaired {Repaired}, rejected {Rejected} in {Elapsed.TotalSeconds:0.0} s";
+}

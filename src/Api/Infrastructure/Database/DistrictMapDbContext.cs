@@ -1,0 +1,27 @@
+using DistrictMap.Api.Datasets;
+using DistrictMap.Api.Deprivation;
+using DistrictMap.Api.Geography;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictMap.Api.Infrastructure.Database;
+
+public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> options) : DbContext(options)
+{
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<DataState> DataState => Set<DataState>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Ward> Wards => Set<Ward>();
+    public DbSet<Lsoa> Lsoas => Set<Lsoa>();
+    public DbSet<LsoaWardLookupEntry> LsoaWardLookup => Set<LsoaWardLookupEntry>();
+    public DbSet<LsoaWardAssignment> LsoaWardAssignments => Set<LsoaWardAssignment>();
+    public DbSet<IodRelease> IodReleases => Set<IodRelease>();
+    public DbSet<DeprivationScore> DeprivationScores => Set<DeprivationScore>();
+    public DbSet<LsoaPopulation> LsoaPopulations => Set<LsoaPopulation>();
+    public DbSet<WardDeprivation> WardDeprivation => Set<WardDeprivation>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DistrictMapDbContext).Assembly);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DistrictMap.Api.Infrastructure.Database;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers the database: connection resolution, the Npgsql data source (with PostGIS types) and the EF context.</summary>
+    public static IServiceCollection AddDistrictMapDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<DatabaseConnection>();
+        services.AddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseConnection>().ConnectionString);
+            builder.UseNetTopologySuite();
+            return builder.Build();
+        });
+        services.AddDbContext<DistrictMapDbContext>((sp, options) => options.ConfigureDistrictMap(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+
+    /// <summary>The one place the EF provider is configured, shared by the app and the design-time factory.</summary>
+    public static DbContextOptionsBuilder ConfigureDistrictMap(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, o => o.UseNetTopologySuite().MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}
