@@ -221,12 +221,13 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
             case BoundaryKind.Districts:
                 return await connection.CountAsync(BoundarySql.UpsertDistricts, cancellationToken, ("dataset", datasetId));
             case BoundaryKind.Wards:
-                return await connection.CountAsync(BoundarySql.EnsureDistricts, cancellationToken)
-                    + await connection.CountAsync(BoundarySql.UpsertWards, cancellationToken, ("dataset", datasetId))
+                // Districts named by the wards are created as a side effect, not counted as written rows of this dataset.
+                await connection.ExecuteAsync(BoundarySql.EnsureDistricts, cancellationToken);
+                return await connection.CountAsync(BoundarySql.UpsertWards, cancellationToken, ("dataset", datasetId))
                     + await connection.CountAsync(BoundarySql.DeleteMissingWards, cancellationToken);
             default:
-                return await connection.CountAsync(BoundarySql.EnsureDistricts, cancellationToken)
-                    + await connection.CountAsync(BoundarySql.UpsertLsoas, cancellationToken, ("dataset", datasetId), ("vintage", vintage))
+                await connection.ExecuteAsync(BoundarySql.EnsureDistricts, cancellationToken);
+                return await connection.CountAsync(BoundarySql.UpsertLsoas, cancellationToken, ("dataset", datasetId), ("vintage", vintage))
                     + await connection.CountAsync(BoundarySql.DeleteMissingLsoas, cancellationToken, ("vintage", vintage));
         }
     }

@@ -64,15 +64,11 @@ internal static class BoundarySql
 
     /// <summary>Creates the districts that wards or LSOAs name but whose boundary is not loaded (yet).</summary>
     public const string EnsureDistricts = """
-        WITH created AS (
-            INSERT INTO districts (code, name)
-            SELECT DISTINCT ON (district_code) district_code, coalesce(district_name, district_code)
-            FROM stage_prepared WHERE district_code IS NOT NULL
-            ORDER BY district_code, district_name NULLS LAST
-            ON CONFLICT (code) DO NOTHING
-            RETURNING 1
-        )
-        SELECT count(*) FROM created
+        INSERT INTO districts (code, name)
+        SELECT DISTINCT ON (district_code) district_code, coalesce(district_name, district_code)
+        FROM stage_prepared WHERE district_code IS NOT NULL
+        ORDER BY district_code, district_name NULLS LAST
+        ON CONFLICT (code) DO NOTHING
         """;
 
     public const string UpsertWards = """

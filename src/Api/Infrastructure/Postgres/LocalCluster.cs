@@ -78,7 +78,7 @@ public sealed class LocalCluster
 
     public void Stop()
     {
-        if (RunningPort() is not null)
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {
             RunAsServiceUser("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], "stopping PostgreSQL");
         }
@@ -93,7 +93,10 @@ public sealed class LocalCluster
             return null;
         }
 
-        var (exitCode, _) = ProcessRunner.Run(installation.Program("pg_ctl"), ["-D", DataDirectory, "status"]);
+        // pg_ctl refuses to run as root, even to ask for the status.
+        var (exitCode, _) = IsRoot
+            ? ProcessRunner.Run("runuser", ["-u", ServiceUser, "--", installation.Program("pg_ctl"), "-D", DataDirectory, "status"])
+            : ProcessRunner.Run(installation.Program("pg_ctl"), ["-D", DataDirectory, "status"]);
         if (exitCode != 0)
         {
             return null;

@@ -1,0 +1,138 @@
+using System.Globalization;
+using DistrictMap.Api.Import;
+using DistrictMap.Api.Import.Collect;
+using DistrictMap.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DistrictMap.Tests.Import;
+
+/// <summary>Loads districts from the real open data in DISTRICTMAP_DATA_DIR, the way the run command does.</summary>
+public sealed class RealDataTests : IAsyncLifetime
+{
+    private const string Sevenoaks = "E07000111";
+    private TestDatabase db = null!;
+
+    public async Task InitializeAsync() => db = await TestDatabase.CreateAsync(new Dictionary<string, string?>
+    {
+        ["DistrictMap:Data:Manifest"] = Path.Combine(Fixtures.RepositoryRoot, "data/geo/sources.json"),
+        ["DistrictMap:Data:LocalLayout"] = Path.Combine(Fixtures.RepositoryRoot, "data/geo/local-data.json"),
+        ["DistrictMap:Data:CacheDirectory"] = Path.Combine(Path.GetTempPath(), $"districtmap-cache-{Guid.NewGuid():N}"),
+    });
+
+    public async Task DisposeAsync() => await db.DisposeAsync();
+
+    private async Task<IReadOnlyList<LoadResult>> LoadAsync(string district)
+    {
+        var results = await db.Services.GetRequiredService<DistrictLoader>().LoadAsync(
+            new LoadRequest(district) { DataDirectory = RealData.Directory, Download = DownloadPolicy.Never },
+            _ => TestDatabase.NoProgress,
+            null,
+            CancellationToken.None);
+        Assert.All(results, r => Assert.Null(r.Error));
+        return results;
+    }
+
+    [RealDataFact]
+    public async Task Sevenoaks_loads_26_wards_and_74_LSOAs_each_in_exactly_one_ward()
+    {
+        await LoadAsync(Sevenoaks);
+
+        Assert.Equal(26, await db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = $1", Sevenoaks));
+        Assert.Equal(74, await db.ScalarAsync<long>("SELECT count(*) FROM lsoas WHERE district_code = $1 AND vintage = 2011", Sevenoaks));
+        var perLsoa = await db.ListAsync(
+            """
+            SELECT l.code, count(a.ward_code), min(a.method)
+            FROM lsoas l LEFT JOIN lsoa_ward_assignments a ON a.lsoa_code = l.code AND a.lsoa_vintage = l.vintage
+            WHERE l.district_code = $1 GROUP BY l.code
+            """,
+            r => (Lsoa: r.GetString(0), Wards: r.GetInt64(1), Method: r.GetString(2)),
+            Sevenoaks);
+        Assert.Equal(74, perLsoa.Count);
+        Assert.All(perLsoa, l => Assert.Equal((1L, "best-fit"), (l.Wards, l.Method)));
+    }
+
+    [RealDataFact]
+    public async Task Swanley_St_Marys_is_the_most_deprived_Sevenoaks_ward_by_population_weighted_IMD_score()
+    {
+        await LoadAsync(Sevenoaks);
+
+        var ranking = await db.ListAsync(
+            """
+            SELECT d.ward_code, w.name FROM ward_deprivation d JOIN wards w ON w.code = d.ward_code
+            WHERE d.district_code = $1 AND d.release = 'IoD2019' AND d.domain = 'imd' ORDER BY d.district_rank
+            """,
+            r => (Code: r.GetString(0), Name: r.GetString(1)),
+            Sevenoaks);
+        Assert.Equal(26, ranking.Count);
+        Assert.Equal(("E05005031", "Swanley St Mary's"), ranking[0]);
+        Assert.Equal(("E05005032", "Swanley White Oak"), ranking[1]);
+    }
+
+    [RealDataFact]
+    public async Task Only_the_two_Swanley_wards_have_LSOAs_in_the_most_deprived_30_percent()
+    {
+        await LoadAsync(Sevenoaks);
+
+        var wards = await db.ListAsync(
+            "SELECT ward_code FROM ward_deprivation WHERE district_code = $1 AND domain = 'imd' AND lsoas_in_most_deprived_30 > 0 ORDER BY ward_code",
+            r => r.GetString(0),
+            Sevenoaks);
+        Assert.Equal(["E05005031", "E05005032"], wards);
+    }
+
+    [RealDataFact]
+    public async Task Ward_scores_agree_with_an_independent_aggregation_of_the_same_files()
+    {
+        await LoadAsync(Sevenoaks);
+        // The data folder's derived ward summary was computed outside this project from the same LSOA files.
+        var expected = new Dictionary<string, (long Population, double Score)>();
+        using (var csv = CsvSource.Open(RealData.File("imd/imd2019_sevenoaks_ward_summary_derived.csv")))
+        {
+            var (code, population, score) = (csv.Find("WD23CD"), csv.Find("Pop_mid2015"), csv.Find("IMD_Score_popweighted"));
+            while (csv.Read())
+            {
+                expected[csv.Get(code)!] = (
+                    long.Parse(csv.Get(population)!, CultureInfo.InvariantCulture),
+                    double.Parse(csv.Get(score)!, CultureInfo.InvariantCulture));
+            }
+        }
+
+        var actual = await db.ListAsync(
+            "SELECT ward_code, population, score FROM ward_deprivation WHERE district_code = $1 AND domain = 'imd'",
+            r => (Code: r.GetString(0), Population: r.GetInt64(1), Score: r.GetDouble(2)),
+            Sevenoaks);
+
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.All(actual, w =>
+        {
+            Assert.Equal(expected[w.Code].Population, w.Population);
+            Assert.Equal(expected[w.Code].Score, w.Score, 3);
+        });
+    }
+
+    [RealDataFact]
+    public async Task Loading_the_same_data_twice_leaves_the_same_rows_and_data()
+    {
+        await LoadAsync(Sevenoaks);
+        var before = await db.DigestAsync();
+
+        var again = await LoadAsync(Sevenoaks);
+
+        Assert.All(again, r => Assert.Equal(0, r.Summary!.Written));
+        Assert.Equal(before, await db.DigestAsync());
+    }
+
+    [RealDataFact]
+    public async Task Another_district_with_superseded_wards_loads_with_LSOAs_placed_by_area_overlap()
+    {
+        await LoadAsync("E07000115");
+
+        Assert.Equal(26, await db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = 'E07000115'"));
+        var methods = await db.ListAsync(
+            "SELECT a.method, count(*) FROM lsoa_ward_assignments a JOIN wards w ON w.code = a.ward_code WHERE w.district_code = 'E07000115' GROUP BY a.method",
+            r => (r.GetString(0), r.GetInt64(1)));
+        // The 2019 lookup names wards that replaced these 2013 ones, so every LSOA falls back to the largest overlap.
+        Assert.Equal([("area-overlap", 72L)], methods);
+        Assert.Equal(26, await db.ScalarAsync<long>("SELECT count(district_rank) FROM ward_deprivation WHERE district_code = 'E07000115' AND domain = 'imd'"));
+    }
+}
