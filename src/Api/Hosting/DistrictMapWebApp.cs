@@ -28,6 +28,8 @@ public static class DistrictMapWebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseRouting();
         app.MapStaticAssets();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();

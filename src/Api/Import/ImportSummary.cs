@@ -12,5 +12,7 @@ public sealed record ImportSummary(
     TimeSpan Elapsed)
 {
     public override string ToString() =>
-        $"{Dataset}: read {Read}, skipped {Skipped} (outside the district), written {Written}, unchanged {Unchanged}, repaired {Repaired}, rejected {Rejected} in {Elapsed.TotalSeconds:0.0} s";
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{Dataset}: read {Read}, skipped {Skipped} (outside the district), written {Written}, unchanged {Unchanged}, repaired {Repaired}, rejected {Rejected} in {Elapsed.TotalSeconds:0.0} s");
 }

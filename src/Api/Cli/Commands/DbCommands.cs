@@ -52,26 +52,20 @@ internal sealed class StatusCommand(NpgsqlDataSource dataSource, DatabaseMigrato
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
-        var datasets = new Table().Border(TableBorder.Rounded)
-            .AddColumns("dataset", "title", "vintage", "rows", "licence", "source", "imported");
         await using (var command = dataSource.CreateCommand(
-            "SELECT key, title, coalesce(vintage, ''), rows, licence, source, imported_at FROM datasets ORDER BY key"))
+            "SELECT key, title, coalesce(vintage, '-'), rows, licence, source, imported_at FROM datasets ORDER BY key"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                datasets.AddRow(
-                    Markup.Escape(reader.GetString(0)),
-                    Markup.Escape(reader.GetString(1)),
-                    Markup.Escape(reader.GetString(2)),
-                    reader.GetInt32(3).ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(reader.GetString(4)),
-                    Markup.Escape(reader.GetString(5)),
-                    reader.GetFieldValue<DateTimeOffset>(6).ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+                Console.WriteLine(string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{reader.GetString(0)}: {reader.GetInt32(3):N0} rows, vintage {reader.GetString(2)}, {reader.GetString(4)}, imported {reader.GetFieldValue<DateTimeOffset>(6):u}"));
+                Console.WriteLine($"  {reader.GetString(1)}");
+                Console.WriteLine($"  from {reader.GetString(5)}");
             }
         }
 
-        AnsiConsole.Write(datasets);
         var counts = new Table().Border(TableBorder.Rounded).AddColumns("table", "rows");
         foreach (var table in new[] { "districts", "wards", "lsoas", "lsoa_ward_lookup", "lsoa_ward_assignments", "deprivation_scores", "lsoa_populations", "ward_deprivation" })
         {

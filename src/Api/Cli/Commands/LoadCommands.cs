@@ -48,18 +48,13 @@ internal static class LoadReport
         var results = await loader.LoadAsync(
             request,
             dataset => new ConsoleProgress(dataset.Id),
-            result => Console.Error.WriteLine(result.Error is null
-                ? $"  {result.DatasetId}: imported from {result.Origin}"
-                : $"  {result.DatasetId}: not loaded: {result.Error}"),
+            result => Console.WriteLine(result.Error is null
+                ? $"{result.DatasetId} ({result.Origin}): {result.Summary}"
+                : $"{result.DatasetId}: not loaded: {result.Error}"),
             cancellationToken);
-        var summaries = results.Where(r => r.Summary is not null).Select(r => r.Summary!).ToList();
-        if (summaries.Count > 0)
-        {
-            SummaryTable.Write(summaries);
-        }
-
+        var summaries = results.Count(r => r.Summary is not null);
         var failed = results.Where(r => r.Error is not null).ToList();
-        if (failed.Count > 0 && summaries.Count == 0)
+        if (failed.Count > 0 && summaries == 0)
         {
             AnsiConsole.MarkupLine(
                 $"[yellow]No data was loaded for {Markup.Escape(request.District)}.[/] Set {Import.ImportServiceCollectionExtensions.DataDirectoryVariable} to a folder of the official files "

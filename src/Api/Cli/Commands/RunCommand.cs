@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DistrictMap.Api.Hosting;
+using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Api.Infrastructure.Database;
 using Microsoft.Extensions.Options;
@@ -48,11 +49,19 @@ internal sealed class RunCommand(
         }
         else
         {
-            await LoadReport.RunAsync(
-                loader,
-                options,
-                new LoadRequest(district) { Download = settings.Offline ? DownloadPolicy.Never : DownloadPolicy.IfMissing },
-                cancellationToken);
+            try
+            {
+                await LoadReport.RunAsync(
+                    loader,
+                    options,
+                    new LoadRequest(district) { Download = settings.Offline ? DownloadPolicy.Never : DownloadPolicy.IfMissing },
+                    cancellationToken);
+            }
+            catch (ImportException e)
+            {
+                // The service starts without data rather than not at all.
+                Console.Error.WriteLine($"error: {e.Message}");
+            }
         }
 
         await using (var count = dataSource.CreateCommand("SELECT count(*) FROM wards"))
@@ -65,7 +74,7 @@ internal sealed class RunCommand(
         }
 
         var urls = settings.Urls ?? DistrictMapWebApp.DefaultUrl;
-        await using var app = DistrictMapWebApp.Build(["--urls", urls]);
+        await using var app = DistrictMapWebApp.Build(["--urls", urls, "--contentRoot", AppContext.BaseDirectory]);
         await app.StartAsync(cancellationToken);
         foreach (var url in app.Urls)
         {

@@ -69,8 +69,9 @@ public sealed class DistrictLoader(IOptions<DataOptions> options, DatasetImport 
             var local = dataDirectory is null ? null : layout.FileFor(dataDirectory, district, dataset.Id);
             if (local is not null)
             {
-                var relative = Path.GetRelativePath(dataDirectory!, local);
-                var summary = await import.ImportAsync(dataset, local, district, $"{relative} (local copy)", progress, cancellationToken);
+                var relative = Path.GetRelativePath(dataDirectory!, local.Path);
+                var copy = dataset with { Title = local.Title ?? dataset.Title, Vintage = local.Vintage ?? dataset.Vintage };
+                var summary = await import.ImportAsync(copy, local.Path, district, $"{relative} (local copy)", progress, cancellationToken);
                 return new LoadResult(dataset.Id, $"data folder: {relative}", summary, null);
             }
 

@@ -9,9 +9,9 @@ namespace DistrictMap.Api.Import.Collect;
 /// </summary>
 public sealed record LocalDataLayout
 {
-    public IReadOnlyDictionary<string, string> Default { get; init; } = new Dictionary<string, string>();
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Districts { get; init; } =
-        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+    public IReadOnlyDictionary<string, LocalFile> Default { get; init; } = new Dictionary<string, LocalFile>();
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, LocalFile>> Districts { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, LocalFile>>();
 
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
@@ -32,26 +32,29 @@ public sealed record LocalDataLayout
         }
     }
 
-    /// <summary>The local file for a dataset of a district, or null when the layout has none or it is missing.</summary>
-    public string? FileFor(string dataDirectory, string district, string datasetId)
+    /// <summary>The local copy of a dataset of a district, with its full path, or null when the layout has none or it is missing.</summary>
+    public LocalFile? FileFor(string dataDirectory, string district, string datasetId)
     {
-        string? relative = null;
+        LocalFile? file = null;
         if (Districts.TryGetValue(district, out var files))
         {
-            files.TryGetValue(datasetId, out relative);
+            files.TryGetValue(datasetId, out file);
         }
 
-        if (relative is null)
+        if (file is null)
         {
-            Default.TryGetValue(datasetId, out relative);
+            Default.TryGetValue(datasetId, out file);
         }
 
-        if (relative is null)
+        if (file is null)
         {
             return null;
         }
 
-        var full = Path.GetFullPath(Path.Combine(dataDirectory, relative));
-        return File.Exists(full) || Directory.Exists(full) ? full : null;
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(dataDirectory, file.Path));
+        return File.Exists(full) || Directory.Exists(full) ? file with { Path = full } : null;
     }
 }
+
+/// <summary>A local copy of a dataset; title and vintage when they differ from the manifest's dataset.</summary>
+public sealed record LocalFile(string Path, string? Title = null, string? Vintage = null);

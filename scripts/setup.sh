@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what DistrictMap needs on a Debian or Ubuntu machine, when it is missing:
+# PostgreSQL with PostGIS 3 (preferably postgresql-15-postgis-3) and the .NET 10 SDK.
+# Uses apt-get as root or through sudo; otherwise stops with one line naming the package.
+set -euo pipefail
+
+have_package() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo "$@"
+  else return 1
+  fi
+}
+
+apt_updated=""
+apt_install() {
+  if ! as_root true 2>/dev/null; then
+    echo "error: missing Debian package(s): $*; install them with: sudo apt-get install $*" >&2
+    exit 1
+  fi
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq
+    apt_updated=yes
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# PostgreSQL + PostGIS: any installed postgresql-N-postgis-3 will do; otherwise install version 15,
+# or the newest the distribution offers when it has no 15.
+if ! dpkg-query -W -f='${Package} ${Status}\n' 'postgresql-*-postgis-3' 2>/dev/null | grep -q "install ok installed"; then
+  package=postgresql-15-postgis-3
+  if as_root true 2>/dev/null; then
+    [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=yes; }
+    if ! apt-cache show "$package" >/dev/null 2>&1; then
+      package=$(apt-cache search --names-only '^postgresql-[0-9]+-postgis-3$' | cut -d' ' -f1 | sort -V | tail -1)
+      [ -n "$package" ] || { echo "error: no postgresql-N-postgis-3 package in the configured apt sources" >&2; exit 1; }
+    fi
+  fi
+  echo "Installing $package..." >&2
+  apt_install "$package"
+fi
+
+# The .NET 10 SDK: Ubuntu ships it as dotnet-sdk-10.0; elsewhere it comes from Microsoft.
+if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks 2>/dev/null | grep -q '^10\.'; then
+  if as_root true 2>/dev/null && apt-cache show dotnet-sdk-10.0 >/dev/null 2>&1; then
+    echo "Installing dotnet-sdk-10.0..." >&2
+    apt_install dotnet-sdk-10.0
+  else
+    echo "error: the .NET 10 SDK is missing: install the package dotnet-sdk-10.0 (see https://learn.microsoft.com/dotnet/core/install/linux)" >&2
+    exit 1
+  fi
+fi
