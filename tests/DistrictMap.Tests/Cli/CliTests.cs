@@ -4,30 +4,11 @@ using DistrictMap.Tests.Infrastructure;
 namespace DistrictMap.Tests.Cli;
 
 /// <summary>The districtmap command line, run as a separate process the way a person runs it.</summary>
-public sealed class CliTests : IAsyncLifetime
+public sealed class CliTests : DatabaseTest
 {
-    private TestDatabase db = null!;
-
-    public async Task InitializeAsync() => db = await TestDatabase.CreateAsync();
-
-    public async Task DisposeAsync() => await db.DisposeAsync();
-
     private async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DistrictMap.Api.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__DistrictMap"] = db.ConnectionString;
-        start.Environment.Remove("DISTRICTMAP_DATA_DIR");
+        var start = CliProcess.StartInfo(Db.ConnectionString, AppContext.BaseDirectory, args);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -64,7 +45,7 @@ public sealed class CliTests : IAsyncLifetime
 
         Assert.Equal(0, exitCode);
         Assert.Contains("wards:all: read 3, skipped 0 (outside the district), written 3, unchanged 0, repaired 0, rejected 0", output, StringComparison.Ordinal);
-        Assert.Equal(3, await db.CountAsync("wards"));
+        Assert.Equal(3, await Db.CountAsync("wards"));
     }
 
     [Fact]
@@ -75,7 +56,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(1, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: broken-unclosed-ring.geojson: feature 2 (E05999902): a polygon ring is not closed", line, StringComparison.Ordinal);
-        Assert.Equal(0, await db.CountAsync("wards"));
+        Assert.Equal(0, await Db.CountAsync("wards"));
     }
 
     [Fact]

@@ -4,16 +4,10 @@ using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Import;
 
-public sealed class BoundaryImporterTests : IAsyncLifetime
+public sealed class BoundaryImporterTests : DatabaseTest
 {
-    private TestDatabase db = null!;
-
-    public async Task InitializeAsync() => db = await TestDatabase.CreateAsync();
-
-    public async Task DisposeAsync() => await db.DisposeAsync();
-
     private Task<ImportSummary> Import(BoundaryKind kind, string fixture, string? district = null, int? srid = null) =>
-        db.Boundaries.ImportAsync(
+        Db.Boundaries.ImportAsync(
             new BoundaryImportOptions { Kind = kind, Path = Fixtures.File(fixture), District = district, Srid = srid },
             TestDatabase.NoProgress);
 
@@ -23,14 +17,14 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         var summary = await Import(BoundaryKind.Wards, "synthetic-wards.geojson");
 
         Assert.Equal((3, 3, 0, 0), (summary.Read, summary.Written, summary.Skipped, summary.Rejected));
-        var wards = await db.ListAsync(
+        var wards = await Db.ListAsync(
             "SELECT code, district_code, GeometryType(geom), ST_SRID(geom), area_m2 FROM wards ORDER BY code",
             r => (Code: r.GetString(0), District: r.GetString(1), Type: r.GetString(2), Srid: r.GetInt32(3), Area: r.GetDouble(4)));
         Assert.Equal(["E05999901", "E05999902", "E05999903"], wards.Select(w => w.Code));
         Assert.All(wards, w => Assert.Equal(("E07999999", "MULTIPOLYGON", 4326), (w.District, w.Type, w.Srid)));
         // 0.1° × 0.1° at 51° N is about 7.0 km × 11.1 km.
         Assert.All(wards, w => Assert.InRange(w.Area, 75e6, 80e6));
-        Assert.Equal("Synthetic District", await db.ScalarAsync<string>("SELECT name FROM districts WHERE code = 'E07999999'"));
+        Assert.Equal("Synthetic District", await Db.ScalarAsync<string>("SELECT name FROM districts WHERE code = 'E07999999'"));
     }
 
     [Fact]
@@ -38,7 +32,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
     {
         await Import(BoundaryKind.Wards, "synthetic-wards.geojson");
 
-        var dataset = (await db.ListAsync(
+        var dataset = (await Db.ListAsync(
             "SELECT key, kind, source, licence, attribution, vintage, rows, sha256 FROM datasets",
             r => (Key: r.GetString(0), Kind: r.GetString(1), Source: r.GetString(2), Licence: r.GetString(3), Attribution: r.GetString(4), Vintage: r.GetString(5), Rows: r.GetInt32(6), Sha: r.GetString(7)))).Single();
         Assert.Equal(("wards:all", "wards", "synthetic-wards.geojson", "OGL-UK-3.0", "2023", 3), (dataset.Key, dataset.Kind, dataset.Source, dataset.Licence, dataset.Vintage, dataset.Rows));
@@ -53,14 +47,14 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         await Import(BoundaryKind.Districts, "synthetic-district.geojson");
         await Import(BoundaryKind.Wards, "synthetic-wards.geojson");
         await Import(BoundaryKind.Lsoas, "synthetic-lsoas.geojson");
-        var before = await db.DigestAsync();
+        var before = await Db.DigestAsync();
 
         var again = await Import(BoundaryKind.Wards, "synthetic-wards.geojson");
         await Import(BoundaryKind.Lsoas, "synthetic-lsoas.geojson");
         await Import(BoundaryKind.Districts, "synthetic-district.geojson");
 
         Assert.Equal((0, 3), (again.Written, again.Unchanged));
-        Assert.Equal(before, await db.DigestAsync());
+        Assert.Equal(before, await Db.DigestAsync());
     }
 
     [Theory]
@@ -72,7 +66,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
     public async Task A_file_with_one_broken_feature_imports_nothing_and_names_it(string fixture, string location, string reason)
     {
         await Import(BoundaryKind.Wards, "synthetic-wards.geojson");
-        var before = await db.DigestAsync();
+        var before = await Db.DigestAsync();
 
         var error = await Assert.ThrowsAsync<ImportException>(() => Import(BoundaryKind.Wards, fixture));
 
@@ -80,7 +74,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         Assert.Equal(location, error.Location);
         Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
         Assert.StartsWith($"{fixture}: {location}: ", error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await db.DigestAsync());
+        Assert.Equal(before, await Db.DigestAsync());
     }
 
     [Fact]
@@ -88,9 +82,9 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
     {
         await Assert.ThrowsAsync<ImportException>(() => Import(BoundaryKind.Wards, "broken-unclosed-ring.geojson"));
 
-        Assert.Equal(0, await db.CountAsync("wards"));
-        Assert.Equal(0, await db.CountAsync("districts"));
-        Assert.Equal(0, await db.CountAsync("datasets"));
+        Assert.Equal(0, await Db.CountAsync("wards"));
+        Assert.Equal(0, await Db.CountAsync("districts"));
+        Assert.Equal(0, await Db.CountAsync("datasets"));
     }
 
     [Fact]
@@ -99,8 +93,8 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         var summary = await Import(BoundaryKind.Wards, "self-intersecting.geojson");
 
         Assert.Equal(1, summary.Repaired);
-        Assert.True(await db.ScalarAsync<bool>("SELECT bool_and(ST_IsValid(geom)) FROM wards"));
-        Assert.Equal(2, await db.ScalarAsync<int>("SELECT ST_NumGeometries(geom) FROM wards WHERE code = 'E05999902'"));
+        Assert.True(await Db.ScalarAsync<bool>("SELECT bool_and(ST_IsValid(geom)) FROM wards"));
+        Assert.Equal(2, await Db.ScalarAsync<int>("SELECT ST_NumGeometries(geom) FROM wards WHERE code = 'E05999902'"));
     }
 
     [Fact]
@@ -112,8 +106,8 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         // OSTN15, the definitive OSGB36 transformation, needs PROJ's uk_os_OSTN15_NTv2_OSGBtoETRS.tif grid and
         // lands within centimetres; without it PROJ uses the EPSG:1314 Helmert transformation (stated accuracy 2 m).
         Assert.InRange(distance, 0, Ostn15GridInstalled() ? 1.0 : 2.5);
-        Assert.Equal(4326, await db.ScalarAsync<int>("SELECT ST_SRID(geom) FROM wards"));
-        Assert.InRange(await db.ScalarAsync<double>("SELECT area_m2 FROM wards"), 9_900, 10_100);
+        Assert.Equal(4326, await Db.ScalarAsync<int>("SELECT ST_SRID(geom) FROM wards"));
+        Assert.InRange(await Db.ScalarAsync<double>("SELECT area_m2 FROM wards"), 9_900, 10_100);
     }
 
     [Fact]
@@ -142,7 +136,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         var summary = await Import(BoundaryKind.Wards, fixture);
 
         Assert.Equal(3, summary.Written);
-        var viaOther = await db.ListAsync("SELECT code, name, district_code, round(area_m2) FROM wards ORDER BY code", r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3)));
+        var viaOther = await Db.ListAsync("SELECT code, name, district_code, round(area_m2) FROM wards ORDER BY code", r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3)));
         await using var geojsonDb = await TestDatabase.CreateAsync();
         await geojsonDb.Boundaries.ImportAsync(new BoundaryImportOptions { Kind = BoundaryKind.Wards, Path = Fixtures.File("synthetic-wards.geojson") }, TestDatabase.NoProgress);
         var viaGeoJson = await geojsonDb.ListAsync("SELECT code, name, district_code, round(area_m2) FROM wards ORDER BY code", r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3)));
@@ -155,7 +149,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         var summary = await Import(BoundaryKind.Districts, "synthetic-district.geojson", district: "E07999998");
 
         Assert.Equal((2, 1, 1), (summary.Read, summary.Skipped, summary.Written));
-        Assert.Equal("E07999998", await db.ScalarAsync<string>("SELECT string_agg(code, ',') FROM districts"));
+        Assert.Equal("E07999998", await Db.ScalarAsync<string>("SELECT string_agg(code, ',') FROM districts"));
     }
 
     [Fact]
@@ -166,7 +160,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         var summary = await Import(BoundaryKind.Wards, "synthetic-wards-no-district.geojson", district: "E07999999");
 
         Assert.Equal((4, 1, 3), (summary.Read, summary.Skipped, summary.Written));
-        Assert.Equal(3, await db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = 'E07999999'"));
+        Assert.Equal(3, await Db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = 'E07999999'"));
     }
 
     [Fact]
@@ -175,7 +169,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ImportException>(() => Import(BoundaryKind.Wards, "synthetic-wards-no-district.geojson", district: "E07999999"));
 
         Assert.Contains("import districts first", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await db.CountAsync("wards"));
+        Assert.Equal(0, await Db.CountAsync("wards"));
     }
 
     [Fact]
@@ -185,7 +179,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
 
         await Import(BoundaryKind.Wards, "synthetic-wards-no-district.geojson");
 
-        var districts = await db.ListAsync("SELECT code, district_code FROM wards ORDER BY code", r => (r.GetString(0), r.GetString(1)));
+        var districts = await Db.ListAsync("SELECT code, district_code FROM wards ORDER BY code", r => (r.GetString(0), r.GetString(1)));
         Assert.Equal(
             [("E05999901", "E07999999"), ("E05999902", "E07999999"), ("E05999903", "E07999999"), ("E05999904", "E07999998")],
             districts);
@@ -196,11 +190,11 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
     {
         await Import(BoundaryKind.Districts, "synthetic-district.geojson");
         await Import(BoundaryKind.Wards, "synthetic-wards-no-district.geojson", district: "E07999999");
-        await db.DataSource.CreateCommand("UPDATE wards SET code = 'E05999911' WHERE code = 'E05999901'").ExecuteNonQueryAsync();
+        await Db.DataSource.CreateCommand("UPDATE wards SET code = 'E05999911' WHERE code = 'E05999901'").ExecuteNonQueryAsync();
 
         await Import(BoundaryKind.Wards, "synthetic-wards-no-district.geojson", district: "E07999999");
 
-        Assert.Equal(["E05999901", "E05999902", "E05999903"], await db.ListAsync("SELECT code FROM wards ORDER BY code", r => r.GetString(0)));
+        Assert.Equal(["E05999901", "E05999902", "E05999903"], await Db.ListAsync("SELECT code FROM wards ORDER BY code", r => r.GetString(0)));
     }
 
     [Fact]
@@ -208,7 +202,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
     {
         await Import(BoundaryKind.Lsoas, "synthetic-lsoas.geojson");
 
-        Assert.Equal(6, await db.ScalarAsync<long>("SELECT count(*) FROM lsoas WHERE vintage = 2011"));
+        Assert.Equal(6, await Db.ScalarAsync<long>("SELECT count(*) FROM lsoas WHERE vintage = 2011"));
     }
 
     [Fact]
@@ -229,7 +223,7 @@ public sealed class BoundaryImporterTests : IAsyncLifetime
     }
 
     private async Task<double> DistanceFromPublishedPositionAsync() =>
-        await db.ScalarAsync<double>(
+        await Db.ScalarAsync<double>(
             "SELECT ST_Distance(ST_Centroid(geom)::geography, ST_SetSRID(ST_MakePoint(1.072628, 51.297880), 4326)::geography) FROM wards");
 
     private static bool Ostn15GridInstalled()

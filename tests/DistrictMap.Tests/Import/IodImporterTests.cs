@@ -4,16 +4,10 @@ using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Import;
 
-public sealed class IodImporterTests : IAsyncLifetime
+public sealed class IodImporterTests : DatabaseTest
 {
-    private TestDatabase db = null!;
-
-    public async Task InitializeAsync() => db = await TestDatabase.CreateAsync();
-
-    public async Task DisposeAsync() => await db.DisposeAsync();
-
     private Task<ImportSummary> Import(string fixture, string? district = SyntheticDistrict.Code) =>
-        db.Iod.ImportAsync(new IodImportOptions { Path = Fixtures.File(fixture), District = district }, TestDatabase.NoProgress);
+        Db.Iod.ImportAsync(new IodImportOptions { Path = Fixtures.File(fixture), District = district }, TestDatabase.NoProgress);
 
     [Fact]
     public async Task The_official_File_7_layout_is_read_by_header_name()
@@ -21,15 +15,15 @@ public sealed class IodImporterTests : IAsyncLifetime
         var summary = await Import("synthetic-iod-file7.csv");
 
         Assert.Equal((7, 1), (summary.Read, summary.Skipped));
-        Assert.Equal(60, await db.CountAsync("deprivation_scores"));
-        var imd = await db.ListAsync(
+        Assert.Equal(60, await Db.CountAsync("deprivation_scores"));
+        var imd = await Db.ListAsync(
             "SELECT score, rank, decile FROM deprivation_scores WHERE release = 'IoD2019' AND lsoa_code = 'E01999901' AND domain = 'imd'",
             r => (r.GetDouble(0), r.GetInt32(1), r.GetInt32(2)));
         Assert.Equal([(40.0, 2000, 1)], imd);
-        Assert.Equal(13.333, await db.ScalarAsync<double>("SELECT score FROM deprivation_scores WHERE lsoa_code = 'E01999901' AND domain = 'employment'"));
+        Assert.Equal(13.333, await Db.ScalarAsync<double>("SELECT score FROM deprivation_scores WHERE lsoa_code = 'E01999901' AND domain = 'employment'"));
         Assert.Equal(
             [(1000, 200, 500, 300, 500)],
-            await db.ListAsync(
+            await Db.ListAsync(
                 "SELECT total, children_0_15, aged_16_59, aged_60_and_over, working_age FROM lsoa_populations WHERE lsoa_code = 'E01999901'",
                 r => (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4))));
     }
@@ -39,10 +33,10 @@ public sealed class IodImporterTests : IAsyncLifetime
     {
         await Import("synthetic-iod-reduced.csv");
 
-        Assert.Equal(6 * 10, await db.CountAsync("deprivation_scores"));
-        Assert.Equal(40.0, await db.ScalarAsync<double>("SELECT score FROM deprivation_scores WHERE lsoa_code = 'E01999901' AND domain = 'imd'"));
-        Assert.Equal(20.0, await db.ScalarAsync<double>("SELECT transformed_score FROM deprivation_scores WHERE lsoa_code = 'E01999901' AND domain = 'employment'"));
-        Assert.Equal(6, await db.CountAsync("lsoa_populations"));
+        Assert.Equal(6 * 10, await Db.CountAsync("deprivation_scores"));
+        Assert.Equal(40.0, await Db.ScalarAsync<double>("SELECT score FROM deprivation_scores WHERE lsoa_code = 'E01999901' AND domain = 'imd'"));
+        Assert.Equal(20.0, await Db.ScalarAsync<double>("SELECT transformed_score FROM deprivation_scores WHERE lsoa_code = 'E01999901' AND domain = 'employment'"));
+        Assert.Equal(6, await Db.CountAsync("lsoa_populations"));
     }
 
     [Fact]
@@ -53,7 +47,7 @@ public sealed class IodImporterTests : IAsyncLifetime
         Assert.Equal(
             "iod-missing-imd-rank.csv: required column \"Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)\" not found",
             error.Message);
-        Assert.Equal(0, await db.CountAsync("deprivation_scores"));
+        Assert.Equal(0, await Db.CountAsync("deprivation_scores"));
     }
 
     [Fact]
@@ -63,8 +57,8 @@ public sealed class IodImporterTests : IAsyncLifetime
 
         Assert.Equal("row 3 (E01999903)", error.Location);
         Assert.Contains("decile 11", error.Reason, StringComparison.Ordinal);
-        Assert.Equal(0, await db.CountAsync("deprivation_scores"));
-        Assert.Equal(0, await db.CountAsync("datasets"));
+        Assert.Equal(0, await Db.CountAsync("deprivation_scores"));
+        Assert.Equal(0, await Db.CountAsync("datasets"));
     }
 
     [Fact]
@@ -81,12 +75,12 @@ public sealed class IodImporterTests : IAsyncLifetime
     [Fact]
     public async Task Importing_the_same_file_twice_changes_nothing()
     {
-        await SyntheticDistrict.LoadAllAsync(db);
-        var before = await db.DigestAsync();
+        await SyntheticDistrict.LoadAllAsync(Db);
+        var before = await Db.DigestAsync();
 
         var again = await Import("synthetic-iod-file7.csv");
 
         Assert.Equal(0, again.Written);
-        Assert.Equal(before, await db.DigestAsync());
+        Assert.Equal(before, await Db.DigestAsync());
     }
 }

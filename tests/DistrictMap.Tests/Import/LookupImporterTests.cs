@@ -4,26 +4,20 @@ using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Import;
 
-public sealed class LookupImporterTests : IAsyncLifetime
+public sealed class LookupImporterTests : DatabaseTest
 {
-    private TestDatabase db = null!;
-
-    public async Task InitializeAsync() => db = await TestDatabase.CreateAsync();
-
-    public async Task DisposeAsync() => await db.DisposeAsync();
-
     private Task<ImportSummary> Import(string fixture, string? district = SyntheticDistrict.Code) =>
-        db.Lookup.ImportAsync(new LookupImportOptions { Path = Fixtures.File(fixture), District = district }, TestDatabase.NoProgress);
+        Db.Lookup.ImportAsync(new LookupImportOptions { Path = Fixtures.File(fixture), District = district }, TestDatabase.NoProgress);
 
     private Task<List<(string Lsoa, string Ward, string Method, double? Share)>> AssignmentsAsync() =>
-        db.ListAsync(
+        Db.ListAsync(
             "SELECT lsoa_code, ward_code, method, overlap_share FROM lsoa_ward_assignments ORDER BY lsoa_code",
             r => (r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? (double?)null : r.GetDouble(3)));
 
     [Fact]
     public async Task Every_LSOA_gets_one_ward_best_fit_from_the_lookup_and_the_rest_by_largest_overlap()
     {
-        await SyntheticDistrict.LoadBoundariesAsync(db);
+        await SyntheticDistrict.LoadBoundariesAsync(Db);
 
         var summary = await Import("synthetic-lookup.csv");
 
@@ -41,7 +35,7 @@ public sealed class LookupImporterTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_lookup_every_LSOA_is_placed_by_area_overlap()
     {
-        await SyntheticDistrict.LoadBoundariesAsync(db);
+        await SyntheticDistrict.LoadBoundariesAsync(Db);
 
         var assignments = await AssignmentsAsync();
 
@@ -53,25 +47,25 @@ public sealed class LookupImporterTests : IAsyncLifetime
     [Fact]
     public async Task Column_names_of_any_vintage_are_recognised()
     {
-        await SyntheticDistrict.LoadBoundariesAsync(db);
+        await SyntheticDistrict.LoadBoundariesAsync(Db);
 
         var summary = await Import("synthetic-lookup-2021.csv");
 
         Assert.Equal(1, summary.Written);
-        Assert.Equal(2021, await db.ScalarAsync<int>("SELECT lsoa_vintage FROM lsoa_ward_lookup"));
+        Assert.Equal(2021, await Db.ScalarAsync<int>("SELECT lsoa_vintage FROM lsoa_ward_lookup"));
     }
 
     [Fact]
     public async Task Importing_the_same_lookup_twice_changes_nothing()
     {
-        await SyntheticDistrict.LoadBoundariesAsync(db);
+        await SyntheticDistrict.LoadBoundariesAsync(Db);
         await Import("synthetic-lookup.csv");
-        var before = await db.DigestAsync();
+        var before = await Db.DigestAsync();
 
         var again = await Import("synthetic-lookup.csv");
 
         Assert.Equal(0, again.Written);
-        Assert.Equal(before, await db.DigestAsync());
+        Assert.Equal(before, await Db.DigestAsync());
     }
 
     [Fact]
@@ -80,6 +74,6 @@ public sealed class LookupImporterTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ImportException>(() => Import("synthetic-iod-reduced.csv"));
 
         Assert.Contains("required column WDnnCD not found", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await db.CountAsync("lsoa_ward_lookup"));
+        Assert.Equal(0, await Db.CountAsync("lsoa_ward_lookup"));
     }
 }

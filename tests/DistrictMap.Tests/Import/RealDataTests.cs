@@ -7,23 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DistrictMap.Tests.Import;
 
 /// <summary>Loads districts from the real open data in DISTRICTMAP_DATA_DIR, the way the run command does.</summary>
-public sealed class RealDataTests : IAsyncLifetime
+public sealed class RealDataTests : DatabaseTest
 {
     private const string Sevenoaks = "E07000111";
-    private TestDatabase db = null!;
 
-    public async Task InitializeAsync() => db = await TestDatabase.CreateAsync(new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["DistrictMap:Data:Manifest"] = Path.Combine(Fixtures.RepositoryRoot, "data/geo/sources.json"),
         ["DistrictMap:Data:LocalLayout"] = Path.Combine(Fixtures.RepositoryRoot, "data/geo/local-data.json"),
         ["DistrictMap:Data:CacheDirectory"] = Path.Combine(Path.GetTempPath(), $"districtmap-cache-{Guid.NewGuid():N}"),
-    });
-
-    public async Task DisposeAsync() => await db.DisposeAsync();
+    };
 
     private async Task<IReadOnlyList<LoadResult>> LoadAsync(string district)
     {
-        var results = await db.Services.GetRequiredService<DistrictLoader>().LoadAsync(
+        var results = await Db.Services.GetRequiredService<DistrictLoader>().LoadAsync(
             new LoadRequest(district) { DataDirectory = RealData.Directory, Download = DownloadPolicy.Never },
             _ => TestDatabase.NoProgress,
             null,
@@ -37,9 +34,9 @@ public sealed class RealDataTests : IAsyncLifetime
     {
         await LoadAsync(Sevenoaks);
 
-        Assert.Equal(26, await db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = $1", Sevenoaks));
-        Assert.Equal(74, await db.ScalarAsync<long>("SELECT count(*) FROM lsoas WHERE district_code = $1 AND vintage = 2011", Sevenoaks));
-        var perLsoa = await db.ListAsync(
+        Assert.Equal(26, await Db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = $1", Sevenoaks));
+        Assert.Equal(74, await Db.ScalarAsync<long>("SELECT count(*) FROM lsoas WHERE district_code = $1 AND vintage = 2011", Sevenoaks));
+        var perLsoa = await Db.ListAsync(
             """
             SELECT l.code, count(a.ward_code), min(a.method)
             FROM lsoas l LEFT JOIN lsoa_ward_assignments a ON a.lsoa_code = l.code AND a.lsoa_vintage = l.vintage
@@ -56,7 +53,7 @@ public sealed class RealDataTests : IAsyncLifetime
     {
         await LoadAsync(Sevenoaks);
 
-        var ranking = await db.ListAsync(
+        var ranking = await Db.ListAsync(
             """
             SELECT d.ward_code, w.name FROM ward_deprivation d JOIN wards w ON w.code = d.ward_code
             WHERE d.district_code = $1 AND d.release = 'IoD2019' AND d.domain = 'imd' ORDER BY d.district_rank
@@ -73,7 +70,7 @@ public sealed class RealDataTests : IAsyncLifetime
     {
         await LoadAsync(Sevenoaks);
 
-        var wards = await db.ListAsync(
+        var wards = await Db.ListAsync(
             "SELECT ward_code FROM ward_deprivation WHERE district_code = $1 AND domain = 'imd' AND lsoas_in_most_deprived_30 > 0 ORDER BY ward_code",
             r => r.GetString(0),
             Sevenoaks);
@@ -97,7 +94,7 @@ public sealed class RealDataTests : IAsyncLifetime
             }
         }
 
-        var actual = await db.ListAsync(
+        var actual = await Db.ListAsync(
             "SELECT ward_code, population, score FROM ward_deprivation WHERE district_code = $1 AND domain = 'imd'",
             r => (Code: r.GetString(0), Population: r.GetInt64(1), Score: r.GetDouble(2)),
             Sevenoaks);
@@ -114,12 +111,12 @@ public sealed class RealDataTests : IAsyncLifetime
     public async Task Loading_the_same_data_twice_leaves_the_same_rows_and_data()
     {
         await LoadAsync(Sevenoaks);
-        var before = await db.DigestAsync();
+        var before = await Db.DigestAsync();
 
         var again = await LoadAsync(Sevenoaks);
 
         Assert.All(again, r => Assert.Equal(0, r.Summary!.Written));
-        Assert.Equal(before, await db.DigestAsync());
+        Assert.Equal(before, await Db.DigestAsync());
     }
 
     [RealDataFact]
@@ -127,12 +124,28 @@ public sealed class RealDataTests : IAsyncLifetime
     {
         await LoadAsync("E07000115");
 
-        Assert.Equal(26, await db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = 'E07000115'"));
-        var methods = await db.ListAsync(
+        Assert.Equal(26, await Db.ScalarAsync<long>("SELECT count(*) FROM wards WHERE district_code = 'E07000115'"));
+        var methods = await Db.ListAsync(
             "SELECT a.method, count(*) FROM lsoa_ward_assignments a JOIN wards w ON w.code = a.ward_code WHERE w.district_code = 'E07000115' GROUP BY a.method",
             r => (r.GetString(0), r.GetInt64(1)));
         // The 2019 lookup names wards that replaced these 2013 ones, so every LSOA falls back to the largest overlap.
         Assert.Equal([("area-overlap", 72L)], methods);
-        Assert.Equal(26, await db.ScalarAsync<long>("SELECT count(district_rank) FROM ward_deprivation WHERE district_code = 'E07000115' AND domain = 'imd'"));
+        Assert.Equal(26, await Db.ScalarAsync<long>("SELECT count(district_rank) FROM ward_deprivation WHERE district_code = 'E07000115' AND domain = 'imd'"));
+    }
+
+    [RealDataFact]
+    public async Task The_IoD_2025_extract_imports_as_its_own_release_on_LSOA_2021_codes()
+    {
+        var summary = await Db.Iod.ImportAsync(
+            new DistrictMap.Api.Import.Deprivation.IodImportOptions { Path = RealData.File("imd/iod2025_sevenoaks_lsoa2021_partial.csv"), District = Sevenoaks },
+            TestDatabase.NoProgress);
+
+        Assert.Equal((72, 0, 72), (summary.Read, summary.Skipped, summary.Written));
+        var rows = await Db.ListAsync(
+            "SELECT release, domain, count(*), count(score), min(decile) FROM deprivation_scores GROUP BY release, domain",
+            r => (r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4)));
+        // The extract has the IMD rank and decile only (no scores, no population); Sevenoaks 002A is in decile 1.
+        Assert.Equal([("IoD2025", "imd", 72L, 0L, 1)], rows);
+        Assert.Equal(0, await Db.CountAsync("lsoa_populations"));
     }
 }

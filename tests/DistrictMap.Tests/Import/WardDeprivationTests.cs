@@ -2,21 +2,17 @@ using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Import;
 
-public sealed class WardDeprivationTests : IAsyncLifetime
+public sealed class WardDeprivationTests : DatabaseTest
 {
-    private TestDatabase db = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        db = await TestDatabase.CreateAsync();
-        await SyntheticDistrict.LoadAllAsync(db);
+        await base.InitializeAsync();
+        await SyntheticDistrict.LoadAllAsync(Db);
     }
-
-    public async Task DisposeAsync() => await db.DisposeAsync();
 
     private sealed record Row(string Ward, int Lsoas, long? Population, double? Score, int? Rank, int? WorstDecile, int In10, int In20, int In30, double? Share10, double? Share30, string? Basis);
 
-    private Task<List<Row>> ImdAsync() => db.ListAsync(
+    private Task<List<Row>> ImdAsync() => Db.ListAsync(
         """
         SELECT ward_code, lsoa_count, population, score, district_rank, worst_decile,
                lsoas_in_most_deprived_10, lsoas_in_most_deprived_20, lsoas_in_most_deprived_30,
@@ -54,7 +50,7 @@ public sealed class WardDeprivationTests : IAsyncLifetime
     [Fact]
     public async Task Every_domain_has_a_ward_summary_and_a_district_rank()
     {
-        var domains = await db.ListAsync(
+        var domains = await Db.ListAsync(
             "SELECT domain, count(*), count(district_rank) FROM ward_deprivation GROUP BY domain ORDER BY domain",
             r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
 

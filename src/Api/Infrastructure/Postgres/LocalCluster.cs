@@ -52,7 +52,8 @@ public sealed class LocalCluster
         {
             "-p", port.ToString(CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1",
-            "-k", Directory,
+            // TCP only: no Unix socket, whose path length limit a deep folder could exceed.
+            "-c", "unix_socket_directories=''",
         };
         if (!durable)
         {

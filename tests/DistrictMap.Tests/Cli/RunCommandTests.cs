@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using DistrictMap.Tests.Infrastructure;
+
+namespace DistrictMap.Tests.Cli;
+
+/// <summary>The run command, as the README's run command starts it, with no data to load.</summary>
+public sealed class RunCommandTests : DatabaseTest
+{
+    [Fact]
+    public async Task With_no_data_reachable_run_still_serves_and_says_how_to_load_data()
+    {
+        var port = FreePort();
+        var start = CliProcess.StartInfo(
+            Db.ConnectionString,
+            Fixtures.RepositoryRoot,
+            "run", "--district", "E07999999", "--offline", "--urls", $"http://127.0.0.1:{port}");
+        start.Environment["DistrictMap__Data__CacheDirectory"] = Path.Combine(Path.GetTempPath(), $"districtmap-empty-cache-{Guid.NewGuid():N}");
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        var serving = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.Contains("DistrictMap is serving", StringComparison.Ordinal) == true)
+            {
+                serving.TrySetResult();
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await serving.Task.WaitAsync(TimeSpan.FromMinutes(1));
+            using var http = new HttpClient();
+            using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
+
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            string text;
+            lock (output)
+            {
+                text = output.ToString();
+            }
+
+            Assert.Contains("The database holds no wards yet", text, StringComparison.Ordinal);
+            Assert.Contains("DISTRICTMAP_DATA_DIR", text, StringComparison.Ordinal);
+            Assert.Contains($"http://127.0.0.1:{port}/docs", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
