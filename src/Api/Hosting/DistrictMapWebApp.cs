@@ -1,5 +1,7 @@
 using DistrictMap.Api.Health;
+using DistrictMap.Api.Http;
 using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Ogc;
 
 namespace DistrictMap.Api.Hosting;
 
@@ -23,16 +25,22 @@ public static class DistrictMapWebApp
         builder.Services.AddHostedService<StartupMigration>();
         builder.Services.AddProblemDetails();
         builder.Services.AddDistrictMapHealth();
+        builder.Services.AddDistrictMapApi(builder.Configuration);
         builder.Services.AddDistrictMapOpenApi();
 
         var app = builder.Build();
+        app.UseHeadAsGet();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseRouting();
+        app.UseCors();
         app.MapStaticAssets();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();
+        app.MapOgcEndpoints().RequireCors(ApiServices.ReadCorsPolicy);
+        app.MapRestApi();
         return app;
     }
 }

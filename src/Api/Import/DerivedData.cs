@@ -43,7 +43,10 @@ internal static class DerivedData
         SELECT (SELECT count(*) FROM removed) + (SELECT count(*) FROM upserted);
         """;
 
-    /// <summary>Refreshes everything derived and, when anything changed, moves the data version on.</summary>
+    /// <summary>
+    /// Refreshes everything derived and, when anything changed, moves the data version on and notifies
+    /// listeners (delivered when the transaction commits).
+    /// </summary>
     /// <param name="changed">Rows the import itself wrote.</param>
     /// <returns>Assignment rows that changed.</returns>
     public static async Task<int> RefreshAsync(NpgsqlConnection connection, int changed, CancellationToken cancellationToken)
@@ -57,7 +60,11 @@ internal static class DerivedData
         if (changed + assignments > 0)
         {
             await using var refresh = new NpgsqlCommand(
-                "REFRESH MATERIALIZED VIEW ward_deprivation; UPDATE data_state SET version = version + 1, changed_at = now() WHERE id = 1",
+                $"""
+                REFRESH MATERIALIZED VIEW ward_deprivation;
+                UPDATE data_state SET version = version + 1, changed_at = now() WHERE id = 1;
+                NOTIFY {Datasets.DataVersionSource.Channel};
+                """,
                 connection);
             await refresh.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,0 +1,35 @@
+using DistrictMap.Api.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace DistrictMap.Api.Datasets;
+
+/// <summary>A dataset's provenance as the API shows it.</summary>
+public sealed record DatasetSource(
+    string Key,
+    string Kind,
+    string Title,
+    string Source,
+    string Licence,
+    string? LicenceUrl,
+    string Attribution,
+    string? Vintage,
+    DateTimeOffset ImportedAt,
+    int Rows);
+
+/// <summary>Reads the provenance of the loaded datasets.</summary>
+public sealed class ProvenanceStore(DistrictMapDbContext db)
+{
+    public async Task<IReadOnlyList<DatasetSource>> ForKindsAsync(IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
+    {
+        var query = db.Datasets.AsNoTracking();
+        if (kinds is not null)
+        {
+            query = query.Where(d => kinds.Contains(d.Kind));
+        }
+
+        return await query
+            .OrderBy(d => d.Key)
+            .Select(d => new DatasetSource(d.Key, d.Kind, d.Title, d.Source, d.Licence, d.LicenceUrl, d.Attribution, d.Vintage, d.ImportedAt, d.Rows))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+using DistrictMap.Api.Http;
+using Npgsql;
+
+namespace DistrictMap.Api.Deprivation;
+
+/// <summary>Which IoD release a request is about: the one it names, or the latest with ward scores.</summary>
+public sealed class ReleaseResolver(NpgsqlDataSource dataSource)
+{
+    /// <returns>The release code, or null when no release has data (for the district).</returns>
+    public async Task<string?> ResolveAsync(string? requested, string? district, CancellationToken cancellationToken)
+    {
+        if (requested is not null)
+        {
+            await using var known = dataSource.CreateCommand("SELECT code FROM iod_releases WHERE lower(code) = lower($1)");
+            known.Parameters.AddWithValue(requested);
+            if (await known.ExecuteScalarAsync(cancellationToken) is string code)
+            {
+                return code;
+            }
+
+            await using var all = dataSource.CreateCommand("SELECT string_agg(code, ', ' ORDER BY published) FROM iod_releases");
+            throw new BadRequestException($"release '{Text.Shorten(requested)}' is not known; releases: {await all.ExecuteScalarAsync(cancellationToken)}.");
+        }
+
+        await using var latest = dataSource.CreateCommand("""
+            SELECT d.release FROM ward_deprivation d JOIN iod_releases r ON r.code = d.release
+            WHERE d.domain = 'imd' AND ($1::text IS NULL OR d.district_code = $1)
+            GROUP BY d.release, r.published
+            ORDER BY bool_or(d.score IS NOT NULL) DESC, r.published DESC
+            LIMIT 1
+            """);
+        latest.Parameters.Add(new NpgsqlParameter { Value = (object?)district ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        return await latest.ExecuteScalarAsync(cancellationToken) as string;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace DistrictMap.Api.Features;
+
+public enum PropertyType
+{
+    Text,
+    WholeNumber,
+    Number,
+}
+
+/// <summary>A property of a collection's features: its name on the wire and the SQL that computes it.</summary>
+/// <param name="Name">The property name in GeoJSON, CSV and query parameters.</param>
+/// <param name="Expression">SQL over the collection's FROM clause (declared in code, never from a request).</param>
+/// <param name="Queryable">Whether <c>name=value</c> filters on it.</param>
+public sealed record FeatureProperty(string Name, string Expression, PropertyType Type, string Description, bool Queryable = false);
+
+/// <summary>
+/// A feature collection, served through OGC API - Features (<c>/ogc/collections/{id}</c>) and the tiles and
+/// REST machinery. Adding a collection is a declaration of this record, registered with
+/// <see cref="FeatureCollectionServiceCollectionExtensions.AddFeatureCollection"/>; no endpoint code is written for it.
+/// </summary>
+public sealed record FeatureCollectionDefinition
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    /// <summary>The SQL FROM clause the features are selected from.</summary>
+    public required string From { get; init; }
+    /// <summary>A condition every feature meets (such as the current LSOA vintage), or null.</summary>
+    public string? Where { get; init; }
+    public required string IdExpression { get; init; }
+    /// <summary>What a feature id looks like; a malformed id is refused with a 400.</summary>
+    public required Regex IdPattern { get; init; }
+    public required string IdDescription { get; init; }
+    /// <summary>The geometry, in EPSG:4326.</summary>
+    public required string GeometryExpression { get; init; }
+    public required IReadOnlyList<FeatureProperty> Properties { get; init; }
+    /// <summary>Dataset kinds whose licences and attributions apply (see the datasets table).</summary>
+    public required IReadOnlyList<string> DatasetKinds { get; init; }
+    /// <summary>Keywords for catalogues.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    public FeatureProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+}

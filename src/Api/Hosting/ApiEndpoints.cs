@@ -1,0 +1,36 @@
+using DistrictMap.Api.Catalog;
+using DistrictMap.Api.Districts;
+using DistrictMap.Api.Http;
+using DistrictMap.Api.Locate;
+using DistrictMap.Api.Lsoas;
+using DistrictMap.Api.Wards;
+
+namespace DistrictMap.Api.Hosting;
+
+internal static class ApiEndpoints
+{
+    /// <summary>The REST API under /api: public reads, cached by data version, open to any origin.</summary>
+    public static RouteGroupBuilder MapRestApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithConditionalGet().WithBadRequestHandling().RequireCors(ApiServices.ReadCorsPolicy);
+        api.MapDistrictEndpoints();
+        api.MapWardEndpoints();
+        api.MapLsoaEndpoints();
+        api.MapLocateEndpoints();
+        api.MapCatalogEndpoints();
+        api.MapGet(WardEndpoints.MethodPath["/api".Length..], WardDeprivationMethod).AllowQuery()
+            .WithTags("Wards")
+            .WithName("GetWardDeprivationMethod")
+            .WithSummary("How ward deprivation is derived")
+            .WithDescription("The method behind every ward-level deprivation figure (ward IMD is not an official statistic), as Markdown.")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown");
+        return api;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult WardDeprivationMethod()
+    {
+        using var stream = typeof(ApiEndpoints).Assembly.GetManifestResourceStream("ward-deprivation.md")!;
+        using var reader = new StreamReader(stream);
+        return TypedResults.Text(reader.ReadToEnd(), "text/markdown; charset=utf-8");
+    }
+}

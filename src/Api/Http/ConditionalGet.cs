@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using System.Text;
+using DistrictMap.Api.Datasets;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace DistrictMap.Api.Http;
+
+/// <summary>
+/// HTTP caching for public reads: a strong ETag derived from the data version and the request
+/// (path, query and Accept header), 304 Not Modified when If-None-Match has it, and Cache-Control.
+/// An import changes the data version, so a re-import can never leave a stale response valid.
+/// </summary>
+public static class ConditionalGet
+{
+    public static TBuilder WithConditionalGet<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            {
+                return await next(context);
+            }
+
+            var version = await http.RequestServices.GetRequiredService<DataVersionSource>().GetAsync(http.RequestAborted);
+            var maxAge = http.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.MaxAgeSeconds;
+            var etag = ETagFor(http.Request, version);
+            http.Items[typeof(DataVersion)] = version;
+            if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch
+                && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
+            {
+                SetHeaders(http.Response, etag, maxAge);
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    SetHeaders(http.Response, etag, maxAge);
+                }
+
+                return Task.CompletedTask;
+            });
+            return await next(context);
+        });
+        return builder;
+    }
+
+    /// <summary>The data version the ETag of this request was computed from, for the response to use.</summary>
+    public static DataVersion? DataVersion(this HttpContext context) => context.Items[typeof(DataVersion)] as DataVersion;
+
+    private static EntityTagHeaderValue ETagFor(HttpRequest request, DataVersion version)
+    {
+        var key = $"{version.Version}\n{request.Path}\n{request.QueryString}\n{request.Headers.Accept}";
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 15)
+            .Replace('+', '-').Replace('/', '_');
+        return new EntityTagHeaderValue($"\"{version.Version}-{hash}\"");
+    }
+
+    private static void SetHeaders(HttpResponse response, EntityTagHeaderValue etag, int maxAge)
+    {
+        var headers = response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(maxAge) };
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+    }
+}

@@ -1,0 +1,378 @@
+using DistrictMap.Api.Datasets;
+using DistrictMap.Api.Features;
+using DistrictMap.Api.Http;
+using Microsoft.Extensions.Options;
+
+namespace DistrictMap.Api.Ogc;
+
+/// <summary>
+/// OGC API - Features - Part 1: Core under /ogc, over every declared feature collection, in GeoJSON,
+/// JSON, CSV and HTML.
+/// </summary>
+public static class OgcEndpoints
+{
+    public const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    public static readonly IReadOnlyList<string> ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    ];
+
+    private static readonly ResponseFormat[] MetadataFormats = [ResponseFormat.Json, ResponseFormat.Html];
+    private static readonly ResponseFormat[] ItemsFormats = [ResponseFormat.GeoJson, ResponseFormat.Html, ResponseFormat.Csv];
+    private static readonly ResponseFormat[] ItemFormats = [ResponseFormat.GeoJson, ResponseFormat.Html];
+
+    public static RouteGroupBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/ogc").WithTags("OGC API - Features").WithConditionalGet().WithBadRequestHandling();
+        group.MapGet("/", Landing).AllowQuery()
+            .WithName("OgcLanding")
+            .WithSummary("Landing page")
+            .WithDescription("Links to the API definition, the conformance declaration and the feature collections (OGC API - Features).");
+        group.MapGet("/conformance", Conformance).AllowQuery()
+            .WithName("OgcConformance")
+            .WithSummary("Conformance declaration")
+            .WithDescription("The OGC API - Features conformance classes this server implements.");
+        group.MapGet("/collections", Collections).AllowQuery()
+            .WithName("OgcCollections")
+            .WithSummary("Feature collections")
+            .WithDescription("Every feature collection with its spatial extent, licence and links to its items.");
+        group.MapGet("/collections/{collectionId}", Collection).AllowQuery()
+            .WithName("OgcCollection")
+            .WithSummary("One feature collection")
+            .WithDescription("A collection's description, extent, licences and links.");
+        group.MapGet("/collections/{collectionId}/queryables", Queryables).AllowQuery()
+            .WithName("OgcQueryables")
+            .WithSummary("Queryable properties")
+            .WithDescription("The properties that equality filters (name=value) accept on the collection's items, as a JSON Schema.");
+        group.MapGet("/collections/{collectionId}/items", Items)
+            .WithName("OgcItems")
+            .WithSummary("Features of a collection")
+            .WithDescription("A page of features, filtered by bbox and by equality on queryable properties, sorted by sortby, "
+                + "with numberMatched, numberReturned and next/prev links. GeoJSON by default; CSV (properties only) and HTML with f=csv or f=html.");
+        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).AllowQuery("properties", "simplify")
+            .WithName("OgcItem")
+            .WithSummary("One feature")
+            .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs).");
+        return group;
+    }
+
+    private static IResult Landing(HttpRequest request)
+    {
+        var (format, error) = ResponseFormats.Negotiate(request, MetadataFormats, ResponseFormat.Json);
+        if (format is null)
+        {
+            return Problems.NotAcceptable(error!);
+        }
+
+        var links = Links.SelfAndAlternates(request, format.Value, MetadataFormats).Concat(
+        [
+            new Link(Links.Absolute(request, "/openapi/v1.json"), "service-desc", "application/vnd.oai.openapi+json;version=3.0", "The API definition (OpenAPI 3.0)"),
+            new Link(Links.Absolute(request, "/docs"), "service-doc", ResponseFormats.HtmlMediaType, "The API documentation"),
+            new Link(Links.Absolute(request, "/ogc/conformance"), "conformance", ResponseFormats.JsonMediaType, "Conformance declaration"),
+            new Link(Links.Absolute(request, "/ogc/collections"), "data", ResponseFormats.JsonMediaType, "Feature collections"),
+            new Link(Links.Absolute(request, "/api/catalog"), "describedby", "application/ld+json", "DCAT catalogue of the datasets"),
+        ]).ToList();
+        const string title = "DistrictMap data API";
+        const string description = "Districts, electoral wards, LSOAs and deprivation as OGC API - Features.";
+        if (format == ResponseFormat.Html)
+        {
+            return new HtmlPage(title).Paragraph(description)
+                .LinkList(links.Where(l => l.Rel != "self").Select(l => (l.Href, l.Title ?? l.Rel)))
+                .ToResult(DefaultAttribution);
+        }
+
+        return TypedResults.Json(new { title, description, attribution = string.Join(" ", DefaultAttribution), links });
+    }
+
+    private static IResult Conformance(HttpRequest request)
+    {
+        var (format, error) = ResponseFormats.Negotiate(request, MetadataFormats, ResponseFormat.Json);
+        return format switch
+        {
+            null => Problems.NotAcceptable(error!),
+            ResponseFormat.Html => new HtmlPage("Conformance").LinkList(ConformanceClasses.Select(c => (c, c))).ToResult(DefaultAttribution),
+            _ => TypedResults.Json(new { conformsTo = ConformanceClasses }),
+        };
+    }
+
+    private static async Task<IResult> Collections(HttpRequest request, FeatureCollectionRegistry registry, FeatureStore store, ProvenanceStore provenance, CancellationToken cancellationToken)
+    {
+        var (format, error) = ResponseFormats.Negotiate(request, MetadataFormats, ResponseFormat.Json);
+        if (format is null)
+        {
+            return Problems.NotAcceptable(error!);
+        }
+
+        var sources = await provenance.ForKindsAsync(null, cancellationToken);
+        var collections = new List<CollectionInfo>();
+        foreach (var definition in registry.All)
+        {
+            collections.Add(await DescribeAsync(request, definition, store, sources, cancellationToken));
+        }
+
+        if (format == ResponseFormat.Html)
+        {
+            return new HtmlPage("Feature collections")
+                .Table(
+                    "Collections",
+                    ["Collection", "Description", "Items"],
+                    collections.Select(c => (IReadOnlyList<(string?, string?)>)[(c.Title, Links.Absolute(request, $"/ogc/collections/{c.Id}", QueryString.Create("f", "html"))), (c.Description, null), ("items", Links.Absolute(request, $"/ogc/collections/{c.Id}/items", QueryString.Create("f", "html")))]))
+                .ToResult(Attributions(sources));
+        }
+
+        return TypedResults.Json(new
+        {
+            links = Links.SelfAndAlternates(request, format.Value, MetadataFormats).ToList(),
+            collections,
+        });
+    }
+
+    private static async Task<IResult> Collection(string collectionId, HttpRequest request, FeatureCollectionRegistry registry, FeatureStore store, ProvenanceStore provenance, CancellationToken cancellationToken)
+    {
+        var (format, error) = ResponseFormats.Negotiate(request, MetadataFormats, ResponseFormat.Json);
+        if (format is null)
+        {
+            return Problems.NotAcceptable(error!);
+        }
+
+        if (registry.Find(collectionId) is not { } definition)
+        {
+            return UnknownCollection(collectionId, registry);
+        }
+
+        var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
+        var info = await DescribeAsync(request, definition, store, sources, cancellationToken);
+        if (format == ResponseFormat.Html)
+        {
+            return new HtmlPage(info.Title).Paragraph(info.Description)
+                .LinkList(info.Links.Where(l => l.Rel is "items" or "license" or "describedby").Select(l => (l.Href, l.Title ?? l.Rel)))
+                .Table(
+                    "Properties",
+                    ["Property", "Type", "Description", "Queryable"],
+                    definition.Properties.Select(p => (IReadOnlyList<(string?, string?)>)[(p.Name, null), (JsonType(p.Type), null), (p.Description, null), (p.Queryable ? "yes" : "", null)]))
+                .ToResult(Attributions(sources));
+        }
+
+        return TypedResults.Json(info);
+    }
+
+    private static IResult Queryables(string collectionId, HttpRequest request, FeatureCollectionRegistry registry)
+    {
+        if (registry.Find(collectionId) is not { } definition)
+        {
+            return UnknownCollection(collectionId, registry);
+        }
+
+        var properties = definition.Properties.Where(p => p.Queryable)
+            .ToDictionary(p => p.Name, p => new { title = p.Name, description = p.Description, type = JsonType(p.Type) });
+        return TypedResults.Json(
+            new Dictionary<string, object>
+            {
+                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+                ["$id"] = Links.Absolute(request, $"/ogc/collections/{definition.Id}/queryables"),
+                ["type"] = "object",
+                ["title"] = definition.Title,
+                ["properties"] = properties,
+            },
+            contentType: "application/schema+json");
+    }
+
+    private static async Task<IResult> Items(
+        string collectionId,
+        HttpContext http,
+        FeatureCollectionRegistry registry,
+        FeatureStore store,
+        ProvenanceStore provenance,
+        IOptions<FeatureOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        if (registry.Find(collectionId) is not { } definition)
+        {
+            return UnknownCollection(collectionId, registry);
+        }
+
+        var features = FeatureRequest.Parse(request.Query, definition, options.Value);
+        var (format, error) = ResponseFormats.Negotiate(request, ItemsFormats, ResponseFormat.GeoJson);
+        if (format is null)
+        {
+            return Problems.NotAcceptable(error!);
+        }
+
+        var page = await store.QueryAsync(definition, features, withGeometry: format == ResponseFormat.GeoJson, cancellationToken);
+        switch (format)
+        {
+            case ResponseFormat.Csv:
+                return FeatureWriter.Csv(page);
+            case ResponseFormat.Html:
+                var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
+                return ItemsHtml(request, definition, features, page).ToResult(Attributions(sources));
+        }
+
+        var links = Links.SelfAndAlternates(request, ResponseFormat.GeoJson, ItemsFormats).ToList();
+        if (features.Offset + page.Features.Count < page.NumberMatched)
+        {
+            links.Add(new Link(Links.WithQuery(request, ("offset", (features.Offset + features.Limit).ToString(System.Globalization.CultureInfo.InvariantCulture))), "next", ResponseFormats.GeoJsonMediaType, "Next page"));
+        }
+
+        if (features.Offset > 0)
+        {
+            var previous = Math.Max(0, features.Offset - features.Limit);
+            links.Add(new Link(Links.WithQuery(request, ("offset", previous == 0 ? null : previous.ToString(System.Globalization.CultureInfo.InvariantCulture))), "prev", ResponseFormats.GeoJsonMediaType, "Previous page"));
+        }
+
+        links.Add(new Link(Links.Absolute(request, $"/ogc/collections/{definition.Id}"), "collection", ResponseFormats.JsonMediaType, definition.Title));
+        return FeatureWriter.FeatureCollection(page, links, TimeStamp(http));
+    }
+
+    private static async Task<IResult> Item(
+        string collectionId,
+        string featureId,
+        HttpRequest request,
+        FeatureCollectionRegistry registry,
+        FeatureStore store,
+        ProvenanceStore provenance,
+        IOptions<FeatureOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (registry.Find(collectionId) is not { } definition)
+        {
+            return UnknownCollection(collectionId, registry);
+        }
+
+        if (!definition.IdPattern.IsMatch(featureId))
+        {
+            return Problems.BadRequest($"'{Text.Shorten(featureId)}' is not a feature id of {definition.Id}: give {definition.IdDescription}.");
+        }
+
+        var (format, error) = ResponseFormats.Negotiate(request, ItemFormats, ResponseFormat.GeoJson);
+        if (format is null)
+        {
+            return Problems.NotAcceptable(error!);
+        }
+
+        var parsed = FeatureRequest.Parse(request.Query, definition with { Properties = [.. definition.Properties.Select(p => p with { Queryable = false })] }, options.Value);
+        var found = await store.GetAsync(definition, featureId, parsed.Properties, parsed.SimplifyMetres, withGeometry: format == ResponseFormat.GeoJson, cancellationToken);
+        if (found.Features is not [var feature])
+        {
+            return Problems.NotFound($"There is no feature {featureId} in the collection {definition.Id}.");
+        }
+
+        if (format == ResponseFormat.Html)
+        {
+            var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
+            return new HtmlPage($"{definition.Title}: {featureId}")
+                .Table(
+                    "Properties",
+                    ["Property", "Value"],
+                    found.Properties.Select((p, i) => (IReadOnlyList<(string?, string?)>)[(p.Name, null), (FeatureWriter.Cell(feature.Values[i]), null)]))
+                .LinkList([(Links.WithQuery(request, ("f", "geojson")), "This feature as GeoJSON"), (Links.Absolute(request, $"/ogc/collections/{definition.Id}/items", QueryString.Create("f", "html")), $"All {definition.Title.ToLowerInvariant()}")])
+                .ToResult(Attributions(sources));
+        }
+
+        var links = Links.SelfAndAlternates(request, ResponseFormat.GeoJson, ItemFormats)
+            .Append(new Link(Links.Absolute(request, $"/ogc/collections/{definition.Id}"), "collection", ResponseFormats.JsonMediaType, definition.Title))
+            .ToList();
+        return FeatureWriter.Feature(found.Properties, feature, links);
+    }
+
+    private static HtmlPage ItemsHtml(HttpRequest request, FeatureCollectionDefinition definition, FeatureRequest features, FeaturePage page)
+    {
+        var html = new HtmlPage(definition.Title)
+            .Paragraph($"Features {features.Offset + 1} to {features.Offset + page.Features.Count} of {page.NumberMatched}.");
+        var rows = page.Features.Select(feature =>
+        {
+            var cells = new List<(string?, string?)> { (feature.Id, Links.Absolute(request, $"/ogc/collections/{definition.Id}/items/{feature.Id}", QueryString.Create("f", "html"))) };
+            cells.AddRange(feature.Values.Select(v => (FeatureWriter.Cell(v), (string?)null)));
+            return (IReadOnlyList<(string?, string?)>)cells;
+        }).ToList();
+        html.Table(definition.Title, ["id", .. page.Properties.Select(p => p.Name)], rows);
+        var navigation = new List<(string, string)>();
+        if (features.Offset > 0)
+        {
+            navigation.Add((Links.WithQuery(request, ("offset", Math.Max(0, features.Offset - features.Limit).ToString(System.Globalization.CultureInfo.InvariantCulture))), "Previous page"));
+        }
+
+        if (features.Offset + page.Features.Count < page.NumberMatched)
+        {
+            navigation.Add((Links.WithQuery(request, ("offset", (features.Offset + features.Limit).ToString(System.Globalization.CultureInfo.InvariantCulture))), "Next page"));
+        }
+
+        navigation.Add((Links.WithQuery(request, ("f", "csv")), "Download this page as CSV"));
+        navigation.Add((Links.WithQuery(request, ("f", "geojson")), "This page as GeoJSON"));
+        return html.LinkList(navigation);
+    }
+
+    private static async Task<CollectionInfo> DescribeAsync(HttpRequest request, FeatureCollectionDefinition definition, FeatureStore store, IReadOnlyList<DatasetSource> sources, CancellationToken cancellationToken)
+    {
+        var version = request.HttpContext.DataVersion() ?? new DataVersion(0, DateTimeOffset.UnixEpoch);
+        var extent = await store.ExtentAsync(definition, version, cancellationToken);
+        var mine = sources.Where(s => definition.DatasetKinds.Contains(s.Kind)).ToList();
+        var path = $"/ogc/collections/{definition.Id}";
+        var links = new List<Link>
+        {
+            new(Links.Absolute(request, path), "self", ResponseFormats.JsonMediaType, definition.Title),
+            new(Links.Absolute(request, path, QueryString.Create("f", "html")), "alternate", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
+            new(Links.Absolute(request, $"{path}/items"), "items", ResponseFormats.GeoJsonMediaType, $"{definition.Title} as GeoJSON"),
+            new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "html")), "items", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
+            new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "csv")), "items", ResponseFormats.CsvMediaType, $"{definition.Title} as CSV"),
+            new(Links.Absolute(request, $"{path}/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "Queryable properties"),
+        };
+        links.AddRange(mine.Where(s => s.LicenceUrl is not null).DistinctBy(s => s.LicenceUrl)
+            .Select(s => new Link(s.LicenceUrl!, "license", ResponseFormats.HtmlMediaType, s.Licence)));
+        return new CollectionInfo(
+            definition.Id,
+            definition.Title,
+            definition.Description,
+            definition.Keywords,
+            mine.Count > 0 ? string.Join(" ", mine.Select(s => s.Attribution).Distinct()) : null,
+            extent is null ? null : new Extent(new SpatialExtent([[extent.West, extent.South, extent.East, extent.North]], Crs84)),
+            "feature",
+            [Crs84],
+            links);
+    }
+
+    private static IResult UnknownCollection(string id, FeatureCollectionRegistry registry) =>
+        Problems.NotFound($"There is no collection '{Text.Shorten(id)}'. Collections: {string.Join(", ", registry.All.Select(c => c.Id))}.");
+
+    private static DateTimeOffset TimeStamp(HttpContext http) => http.DataVersion()?.ChangedAt ?? DateTimeOffset.UtcNow;
+
+    private static string JsonType(PropertyType type) => type switch
+    {
+        PropertyType.WholeNumber => "integer",
+        PropertyType.Number => "number",
+        _ => "string",
+    };
+
+    internal static readonly string[] DefaultAttribution =
+    [
+        Import.Attribution.OnsBoundaries(null).Replace($" {DateTime.UtcNow.Year}.", ".", StringComparison.Ordinal),
+        Import.Attribution.Iod,
+    ];
+
+    internal static IEnumerable<string> Attributions(IEnumerable<DatasetSource> sources)
+    {
+        var lines = sources.Select(s => s.Attribution).Distinct().ToList();
+        return lines.Count > 0 ? lines : DefaultAttribution;
+    }
+}
+
+public sealed record SpatialExtent(double[][] Bbox, string Crs);
+
+public sealed record Extent(SpatialExtent Spatial);
+
+/// <summary>A collection as OGC API - Features describes it.</summary>
+public sealed record CollectionInfo(
+    string Id,
+    string Title,
+    string Description,
+    IReadOnlyList<string> Keywords,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Attribution,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Extent? Extent,
+    string ItemType,
+    IReadOnlyList<string> Crs,
+    IReadOnlyList<Link> Links);
