@@ -4,7 +4,7 @@
 # run when DISTRICTMAP_DATA_DIR is set and are reported as skipped otherwise.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/setup.sh
+scripts/setup.sh --test
 if [ -n "${DISTRICTMAP_DATA_DIR:-}" ]; then
   DISTRICTMAP_DATA_DIR=$(realpath "$DISTRICTMAP_DATA_DIR")
   export DISTRICTMAP_DATA_DIR

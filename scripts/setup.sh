@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what DistrictMap needs on a Debian or Ubuntu machine, when it is missing:
-# PostgreSQL with PostGIS 3 (preferably postgresql-15-postgis-3) and the .NET 10 SDK.
+# PostgreSQL with PostGIS 3 (preferably postgresql-15-postgis-3) and the .NET 10 SDK;
+# with --test also what the tests use: GDAL's ogrinfo (gdal-bin), a client of the OGC API.
 # Uses apt-get as root or through sudo; otherwise stops with one line naming the package.
 set -euo pipefail
+for_tests=""
+[ "${1:-}" = "--test" ] && for_tests=yes
 
 have_package() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
@@ -39,6 +42,11 @@ if ! dpkg-query -W -f='${Package} ${Status}\n' 'postgresql-*-postgis-3' 2>/dev/n
   fi
   echo "Installing $package..." >&2
   apt_install "$package"
+fi
+
+if [ -n "$for_tests" ] && ! have_package gdal-bin; then
+  echo "Installing gdal-bin..." >&2
+  apt_install gdal-bin
 fi
 
 # The .NET 10 SDK: Ubuntu ships it as dotnet-sdk-10.0; elsewhere it comes from Microsoft.

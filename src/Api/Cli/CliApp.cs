@@ -70,12 +70,22 @@ public static class CliApp
     /// <summary>Every failure ends as one line on standard error and a non-zero exit code.</summary>
     private static int Fail(Exception exception)
     {
+        // EF Core wraps database failures; report the database's own message.
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is NpgsqlException)
+            {
+                exception = inner;
+                break;
+            }
+        }
+
         var (message, code) = exception switch
         {
             CommandParseException or CommandRuntimeException => ($"{exception.Message} (see --help)", 2),
             ImportException or ProvisioningException or CliException => (exception.Message, 1),
             PostgresException postgres => ($"database: {postgres.MessageText}", 1),
-            NpgsqlException npgsql => ($"database: {npgsql.Message}", 1),
+            NpgsqlException npgsql => ($"cannot connect to PostgreSQL: {npgsql.Message}", 1),
             OperationCanceledException => ("cancelled", 130),
             _ => ($"{exception.GetType().Name}: {exception.Message}", 1),
         };

@@ -40,7 +40,7 @@ public static class DistrictEndpoints
     public static RouteGroupBuilder MapDistrictEndpoints(this RouteGroupBuilder api)
     {
         var districts = api.MapGroup("/districts").WithTags("Districts");
-        districts.MapGet("/{code}", Get).AllowQuery("release")
+        districts.MapGet("/{code}", Get).AllowQuery("release").Offers(ResponseFormat.Json)
             .WithName("GetDistrict")
             .WithSummary("A district's overview")
             .WithDescription("A district's name, area, wards, population and deprivation overview (population-weighted IMD score, "

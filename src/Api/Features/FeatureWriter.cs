@@ -45,7 +45,7 @@ public static class FeatureWriter
     public static IResult Csv(FeaturePage page) =>
         new WriterResult(ResponseFormats.CsvMediaType + "; charset=utf-8", async stream =>
         {
-            using var csv = CsvWriter.Create(stream, leaveOpen: true);
+            await using var csv = CsvWriter.Create(stream, leaveOpen: true);
             csv.WriteHeader(["id", .. page.Properties.Select(p => p.Name)]);
             foreach (var feature in page.Features)
             {
@@ -55,7 +55,7 @@ public static class FeatureWriter
                     csv.WriteField(Cell(value));
                 }
 
-                csv.EndRecord();
+                await csv.EndRecordAsync();
             }
 
             await csv.FlushAsync();

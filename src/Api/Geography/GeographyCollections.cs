@@ -39,7 +39,7 @@ public static partial class GeographyCollections
         Id = "wards",
         Title = "Electoral wards",
         Description = "Electoral wards with their deprivation summary from the latest English Indices of Deprivation loaded "
-            + "(population-weighted from LSOAs: not an official statistic; method in docs/ward-deprivation.md).",
+            + "(population-weighted from LSOAs: not an official statistic; method at /api/methods/ward-deprivation).",
         From = $"wards w LEFT JOIN ward_deprivation dep ON dep.ward_code = w.code AND dep.domain = 'imd' AND dep.release = {CurrentRelease}",
         IdExpression = "w.code",
         IdPattern = GssPattern(),

@@ -19,6 +19,7 @@ internal static class ApiServices
     {
         services.AddOptions<FeatureOptions>().Bind(configuration.GetSection(FeatureOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddGeographyCollections();
         services.AddSingleton<FeatureCollectionRegistry>();
         services.AddSingleton<FeatureStore>();

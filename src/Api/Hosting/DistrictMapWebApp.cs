@@ -1,4 +1,5 @@
 using DistrictMap.Api.Health;
+using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Ogc;

@@ -1,6 +1,9 @@
 namespace DistrictMap.Api.Http;
 
-/// <summary>The query parameters an endpoint accepts; anything else gets a 400 (as OGC API - Features requires).</summary>
+/// <summary>
+/// The query parameters an endpoint accepts, besides f where it offers formats; anything else gets a 400
+/// (as OGC API - Features requires).
+/// </summary>
 public sealed record AllowedQueryParameters(IReadOnlySet<string> Names);
 
 public static class QueryParameterExtensions
@@ -9,14 +12,20 @@ public static class QueryParameterExtensions
     public static TBuilder AllowQuery<TBuilder>(this TBuilder builder, params string[] names)
         where TBuilder : IEndpointConventionBuilder
     {
-        builder.WithMetadata(new AllowedQueryParameters(new HashSet<string>(names.Append("f"), StringComparer.Ordinal)));
+        builder.WithMetadata(new AllowedQueryParameters(new HashSet<string>(names, StringComparer.Ordinal)));
         builder.AddEndpointFilter(async (context, next) =>
         {
-            var allowed = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<AllowedQueryParameters>();
-            if (allowed is not null && UnknownParameter(context.HttpContext.Request, allowed.Names) is { } unknown)
+            var metadata = context.HttpContext.GetEndpoint()?.Metadata;
+            var allowed = metadata?.GetMetadata<AllowedQueryParameters>()?.Names ?? new HashSet<string>();
+            if (metadata?.GetMetadata<OfferedFormats>() is not null)
             {
-                return Problems.BadRequest(
-                    $"Unknown query parameter '{Text.Shorten(unknown)}'. Allowed: {string.Join(", ", allowed.Names.Order(StringComparer.Ordinal))}.");
+                allowed = new HashSet<string>(allowed.Append("f"), StringComparer.Ordinal);
+            }
+
+            if (UnknownParameter(context.HttpContext.Request, allowed) is { } unknown)
+            {
+                var names = allowed.Count == 0 ? "none" : string.Join(", ", allowed.Order(StringComparer.Ordinal));
+                return Problems.BadRequest($"Unknown query parameter '{Text.Shorten(unknown)}'. Allowed: {names}.");
             }
 
             return await next(context);

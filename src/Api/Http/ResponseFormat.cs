@@ -36,8 +36,9 @@ public static class ResponseFormats
 
     /// <summary>
     /// The format a request asks for: the <c>f</c> parameter when given, else the Accept header, else the default.
+    /// An f that is not offered throws <see cref="BadRequestException"/> (400).
     /// </summary>
-    /// <returns>The format, or an error message that says what is allowed.</returns>
+    /// <returns>The format, or, when no media type of the Accept header is offered, a message for a 406.</returns>
     public static (ResponseFormat? Format, string? Error) Negotiate(HttpRequest request, IReadOnlyList<ResponseFormat> allowed, ResponseFormat preferred)
     {
         var names = string.Join(", ", allowed.Select(a => a.Name()));
@@ -45,7 +46,7 @@ public static class ResponseFormats
         {
             var asked = f.ToString().Trim().ToLowerInvariant();
             var match = allowed.Where(a => a.Name() == asked || (asked == "application/geo+json" && a == ResponseFormat.GeoJson)).ToList();
-            return match.Count == 1 ? (match[0], null) : (null, $"f={f} is not offered here; use one of: {names}");
+            return match.Count == 1 ? (match[0], null) : throw new BadRequestException($"f={Text.Shorten(f.ToString())} is not offered here; use one of: {names}.");
         }
 
         var accept = request.GetTypedHeaders().Accept;
@@ -83,4 +84,14 @@ public static class ResponseFormats
 
         return (null, $"none of the media types in the Accept header is offered here; use f= with one of: {names}");
     }
+}
+
+/// <summary>The formats an endpoint offers, for the f parameter and the OpenAPI document.</summary>
+public sealed record OfferedFormats(IReadOnlyList<ResponseFormat> Formats);
+
+public static class OfferedFormatsExtensions
+{
+    public static TBuilder Offers<TBuilder>(this TBuilder builder, params ResponseFormat[] formats)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OfferedFormats(formats));
 }

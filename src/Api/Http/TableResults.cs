@@ -18,7 +18,7 @@ public static class TableResults
         {
             httpContext.Response.ContentType = "text/csv; charset=utf-8";
             httpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
-            using var csv = CsvWriter.Create(httpContext.Response.Body, leaveOpen: true);
+            await using var csv = CsvWriter.Create(httpContext.Response.Body, leaveOpen: true);
             csv.WriteHeader([.. columns.Select(c => c.Name)]);
             foreach (var row in rows)
             {
@@ -32,7 +32,7 @@ public static class TableResults
                     });
                 }
 
-                csv.EndRecord();
+                await csv.EndRecordAsync(httpContext.RequestAborted);
             }
 
             await csv.FlushAsync(httpContext.RequestAborted);

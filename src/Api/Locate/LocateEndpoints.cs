@@ -11,7 +11,7 @@ public static class LocateEndpoints
 {
     public static RouteGroupBuilder MapLocateEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/locate", Locate).AllowQuery("lon", "lat")
+        api.MapGet("/locate", Locate).AllowQuery("lon", "lat").Offers(ResponseFormat.Json)
             .WithTags("Locate")
             .WithName("Locate")
             .WithSummary("The district, ward and LSOA at a point")

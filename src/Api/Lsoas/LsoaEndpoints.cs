@@ -11,13 +11,13 @@ public static class LsoaEndpoints
     public static RouteGroupBuilder MapLsoaEndpoints(this RouteGroupBuilder api)
     {
         var lsoas = api.MapGroup("/lsoas").WithTags("LSOAs");
-        lsoas.MapGet("/", List).AllowQuery("ward", "district", "geometry")
+        lsoas.MapGet("/", List).AllowQuery("ward", "district", "geometry").Offers(ListFormats)
             .WithName("ListLsoas")
             .WithSummary("LSOAs of a ward or a district")
             .WithDescription("The LSOAs (latest vintage loaded) counted in a ward (ward=) or lying in a district (district=), "
                 + "with their IMD score, rank and decile. JSON, GeoJSON (f=geojson) or CSV (f=csv); geometry=true adds outlines to JSON.")
             .Produces<LsoaList>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType, ResponseFormats.CsvMediaType, ResponseFormats.GeoJsonMediaType);
-        lsoas.MapGet("/{code}", Detail).AllowQuery()
+        lsoas.MapGet("/{code}", Detail).AllowQuery().Offers(DetailFormats)
             .WithName("GetLsoa")
             .WithSummary("One LSOA")
             .WithDescription("An LSOA with its ward (and how it was assigned), every index and domain of every IoD release loaded, "

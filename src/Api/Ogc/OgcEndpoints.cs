@@ -28,32 +28,36 @@ public static class OgcEndpoints
     public static RouteGroupBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/ogc").WithTags("OGC API - Features").WithConditionalGet().WithBadRequestHandling();
-        group.MapGet("/", Landing).AllowQuery()
+        group.MapGet("/", Landing).AllowQuery().Offers(MetadataFormats).Produces<LandingPage>()
             .WithName("OgcLanding")
             .WithSummary("Landing page")
             .WithDescription("Links to the API definition, the conformance declaration and the feature collections (OGC API - Features).");
-        group.MapGet("/conformance", Conformance).AllowQuery()
+        group.MapGet("/conformance", Conformance).AllowQuery().Offers(MetadataFormats).Produces<ConformanceDeclaration>()
             .WithName("OgcConformance")
             .WithSummary("Conformance declaration")
             .WithDescription("The OGC API - Features conformance classes this server implements.");
-        group.MapGet("/collections", Collections).AllowQuery()
+        group.MapGet("/collections", Collections).AllowQuery().Offers(MetadataFormats).Produces<CollectionsDocument>()
             .WithName("OgcCollections")
             .WithSummary("Feature collections")
             .WithDescription("Every feature collection with its spatial extent, licence and links to its items.");
-        group.MapGet("/collections/{collectionId}", Collection).AllowQuery()
+        group.MapGet("/collections/{collectionId}", Collection).AllowQuery().Offers(MetadataFormats).Produces<CollectionInfo>()
             .WithName("OgcCollection")
             .WithSummary("One feature collection")
             .WithDescription("A collection's description, extent, licences and links.");
         group.MapGet("/collections/{collectionId}/queryables", Queryables).AllowQuery()
+            .Produces<Dictionary<string, object>>(StatusCodes.Status200OK, "application/schema+json")
             .WithName("OgcQueryables")
             .WithSummary("Queryable properties")
             .WithDescription("The properties that equality filters (name=value) accept on the collection's items, as a JSON Schema.");
         group.MapGet("/collections/{collectionId}/items", Items)
+            .WithMetadata(new AllowedQueryParameters(new HashSet<string>(FeatureRequest.Parameters, StringComparer.Ordinal)))
+            .Offers(ItemsFormats)
             .WithName("OgcItems")
             .WithSummary("Features of a collection")
             .WithDescription("A page of features, filtered by bbox and by equality on queryable properties, sorted by sortby, "
                 + "with numberMatched, numberReturned and next/prev links. GeoJSON by default; CSV (properties only) and HTML with f=csv or f=html.");
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).AllowQuery("properties", "simplify")
+            .Offers(ItemFormats)
             .WithName("OgcItem")
             .WithSummary("One feature")
             .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs).");
@@ -85,7 +89,7 @@ public static class OgcEndpoints
                 .ToResult(DefaultAttribution);
         }
 
-        return TypedResults.Json(new { title, description, attribution = string.Join(" ", DefaultAttribution), links });
+        return TypedResults.Json(new LandingPage(title, description, string.Join(" ", DefaultAttribution), links));
     }
 
     private static IResult Conformance(HttpRequest request)
@@ -95,7 +99,7 @@ public static class OgcEndpoints
         {
             null => Problems.NotAcceptable(error!),
             ResponseFormat.Html => new HtmlPage("Conformance").LinkList(ConformanceClasses.Select(c => (c, c))).ToResult(DefaultAttribution),
-            _ => TypedResults.Json(new { conformsTo = ConformanceClasses }),
+            _ => TypedResults.Json(new ConformanceDeclaration(ConformanceClasses)),
         };
     }
 
@@ -124,11 +128,7 @@ public static class OgcEndpoints
                 .ToResult(Attributions(sources));
         }
 
-        return TypedResults.Json(new
-        {
-            links = Links.SelfAndAlternates(request, format.Value, MetadataFormats).ToList(),
-            collections,
-        });
+        return TypedResults.Json(new CollectionsDocument(Links.SelfAndAlternates(request, format.Value, MetadataFormats).ToList(), collections));
     }
 
     private static async Task<IResult> Collection(string collectionId, HttpRequest request, FeatureCollectionRegistry registry, FeatureStore store, ProvenanceStore provenance, CancellationToken cancellationToken)
@@ -360,6 +360,12 @@ public static class OgcEndpoints
         return lines.Count > 0 ? lines : DefaultAttribution;
     }
 }
+
+public sealed record LandingPage(string Title, string Description, string Attribution, IReadOnlyList<Link> Links);
+
+public sealed record ConformanceDeclaration(IReadOnlyList<string> ConformsTo);
+
+public sealed record CollectionsDocument(IReadOnlyList<Link> Links, IReadOnlyList<CollectionInfo> Collections);
 
 public sealed record SpatialExtent(double[][] Bbox, string Crs);
 

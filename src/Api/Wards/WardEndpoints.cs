@@ -15,20 +15,20 @@ public static class WardEndpoints
     public static RouteGroupBuilder MapWardEndpoints(this RouteGroupBuilder api)
     {
         var wards = api.MapGroup("/wards").WithTags("Wards");
-        wards.MapGet("/", List).AllowQuery("district", "release", "geometry")
+        wards.MapGet("/", List).AllowQuery("district", "release", "geometry").Offers(ListFormats)
             .WithName("ListWards")
             .WithSummary("Wards with their deprivation summary")
             .WithDescription("Every ward (of one district with district=), with its population-weighted IMD score, rank in its district, "
                 + "worst LSOA decile and LSOAs in the most deprived 10/20/30% nationally. JSON, GeoJSON (f=geojson) or CSV (f=csv); "
                 + "geometry=true adds outlines to JSON. Ward-level deprivation is derived from LSOAs and is not an official statistic.")
             .Produces<WardList>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType, ResponseFormats.CsvMediaType, ResponseFormats.GeoJsonMediaType);
-        wards.MapGet("/ranking", Ranking).AllowQuery("by", "district", "release")
+        wards.MapGet("/ranking", Ranking).AllowQuery("by", "district", "release").Offers(RankingFormats)
             .WithName("RankWards")
             .WithSummary("Wards of a district ranked by deprivation")
             .WithDescription("The wards of a district ranked on the IMD or one of its domains (by=), 1 = most deprived, "
                 + "with the score the rank is based on. JSON or CSV (f=csv).")
             .Produces<WardRanking>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType, ResponseFormats.CsvMediaType);
-        wards.MapGet("/{code}", Profile).AllowQuery("release")
+        wards.MapGet("/{code}", Profile).AllowQuery("release").Offers(ProfileFormats)
             .WithName("GetWard")
             .WithSummary("A ward's profile")
             .WithDescription("A ward's deprivation summary, each index and domain, the LSOAs counted in it and its neighbouring wards. "

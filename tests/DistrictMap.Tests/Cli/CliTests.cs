@@ -81,6 +81,19 @@ public sealed class CliTests : DatabaseTest
     }
 
     [Fact]
+    public async Task An_unreachable_database_is_one_clear_line()
+    {
+        var start = CliProcess.StartInfo("Host=127.0.0.1;Port=1;Database=x;Username=x;Timeout=2", AppContext.BaseDirectory, "status");
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: cannot connect to PostgreSQL: Failed to connect to 127.0.0.1:1", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_lists_the_loaded_datasets()
     {
         await RunAsync("import", "wards", Fixtures.File("synthetic-wards.geojson"));

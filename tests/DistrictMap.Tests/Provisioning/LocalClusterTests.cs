@@ -52,18 +52,4 @@ public sealed class LocalClusterTests
         Assert.True(database.IsConfigured);
         Assert.False(Directory.Exists(folder));
     }
-
-    [Fact]
-    public void An_unreachable_configured_database_is_one_clear_line()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:DistrictMap"] = "Host=127.0.0.1;Port=1;Database=x;Username=x;Timeout=2" })
-            .Build();
-        var database = new DatabaseConnection(configuration, Options.Create(new DatabaseOptions()));
-
-        var error = Assert.Throws<ProvisioningException>(() => database.ConnectionString);
-
-        Assert.StartsWith("cannot connect to PostgreSQL at 127.0.0.1:1, database x", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', error.Message);
-    }
 }

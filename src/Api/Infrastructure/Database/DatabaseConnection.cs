@@ -22,7 +22,16 @@ public sealed class DatabaseConnection(IConfiguration configuration, IOptions<Da
         var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            EnsurePostgis(configured);
+            try
+            {
+                EnsurePostgis(configured);
+            }
+            catch (ProvisioningException e) when (e.InnerException is NpgsqlException and not PostgresException)
+            {
+                // The server is down or unreachable: the service still starts, reports it at /health/ready
+                // and answers 503 until the server is back.
+            }
+
             return configured;
         }
 

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DistrictMap.Api.Features;
+using DistrictMap.Api.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace DistrictMap.Api.Hosting.OpenApi;
+
+/// <summary>
+/// Completes every operation from endpoint metadata: documented parameters (with f and the query parameters an
+/// endpoint declares), response schemas per media type (GeoJSON, CSV, HTML), examples, caching headers and the
+/// problem details responses.
+/// </summary>
+internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, FeatureCollectionRegistry collections) : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        var allowed = metadata.OfType<AllowedQueryParameters>().LastOrDefault()?.Names ?? new HashSet<string>();
+        var formats = metadata.OfType<OfferedFormats>().LastOrDefault()?.Formats;
+        operation.Parameters ??= [];
+        var options = features.Value;
+
+        foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
+        {
+            var doc = parameter.In == ParameterLocation.Path
+                ? ParameterDocs.Path(parameter.Name!, operation.OperationId!)
+                : ParameterDocs.Query(parameter.Name!, options.DefaultLimit, options.MaxLimit, options.MaxSimplifyMetres);
+            if (doc is not null)
+            {
+                Describe(parameter, doc);
+            }
+
+            if (parameter.Name == "collectionId")
+            {
+                ((OpenApiSchema)parameter.Schema!).Enum = [.. collections.All.Select(c => (JsonNode)JsonValue.Create(c.Id)!)];
+            }
+        }
+
+        foreach (var name in allowed.Where(n => n != "f").Order(StringComparer.Ordinal))
+        {
+            if (operation.Parameters.All(p => p.Name != name) && ParameterDocs.Query(name, options.DefaultLimit, options.MaxLimit, options.MaxSimplifyMetres) is { } doc)
+            {
+                var parameter = new OpenApiParameter { Name = name, In = ParameterLocation.Query };
+                Describe(parameter, doc);
+                operation.Parameters.Add(parameter);
+            }
+        }
+
+        if (formats is not null)
+        {
+            var names = formats.Select(f => f.Name()).ToList();
+            operation.Parameters.Add(Describe(
+                new OpenApiParameter { Name = "f", In = ParameterLocation.Query },
+                new ParameterDocs.Doc(
+                    $"Response format: {string.Join(", ", names)} (default {names[0]}). Without f, the Accept header chooses.",
+                    JsonSchemaType.String,
+                    names[0],
+                    Values: names)));
+        }
+
+        if (operation.OperationId == "OgcItems")
+        {
+            operation.Description += " Any queryable property of the collection (see its /queryables) can be given as name=value to keep only features with that value.";
+        }
+
+        DocumentResponses(operation, context, formats);
+    }
+
+    private static OpenApiParameter Describe(OpenApiParameter parameter, ParameterDocs.Doc doc)
+    {
+        parameter.Description = doc.Description;
+        parameter.Required = doc.Required || parameter.In == ParameterLocation.Path;
+        parameter.Example = doc.Example;
+        parameter.Schema = new OpenApiSchema
+        {
+            Type = doc.Type,
+            Enum = doc.Values?.Select(v => (JsonNode)JsonValue.Create(v)!).ToList(),
+            Minimum = doc.Minimum?.ToString(CultureInfo.InvariantCulture),
+            Maximum = doc.Maximum?.ToString(CultureInfo.InvariantCulture),
+        };
+        return parameter;
+    }
+
+    private static void DocumentResponses(OpenApiOperation operation, OperationFilterContext context, IReadOnlyList<ResponseFormat>? formats)
+    {
+        operation.Responses ??= [];
+        if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse success)
+        {
+            success.Description = "The resource. Reads carry an ETag tied to the data version; send it back in If-None-Match to get 304 while the data is unchanged.";
+            success.Content ??= new Dictionary<string, IOpenApiMediaType>();
+            foreach (var (mediaType, content) in success.Content.Select(c => (c.Key, (OpenApiMediaType)c.Value)).ToList())
+            {
+                switch (mediaType)
+                {
+                    case ResponseFormats.GeoJsonMediaType:
+                        var single = operation.OperationId is "GetWard" or "GetLsoa" or "OgcItem";
+                        content.Schema = new OpenApiSchemaReference(single ? GeoJsonSchemas.Feature : GeoJsonSchemas.FeatureCollection, context.Document);
+                        content.Example = Examples.GeoJsonFor(operation.OperationId);
+                        break;
+                    case ResponseFormats.CsvMediaType:
+                        content.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV (RFC 4180), UTF-8, with a header row." };
+                        content.Example = JsonValue.Create(Examples.Csv);
+                        break;
+                    case "text/markdown":
+                        content.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+                        content.Example = Examples.For(operation.OperationId);
+                        break;
+                    default:
+                        content.Example = Examples.For(operation.OperationId);
+                        break;
+                }
+            }
+
+            if (formats?.Contains(ResponseFormat.GeoJson) == true && !success.Content.ContainsKey(ResponseFormats.GeoJsonMediaType))
+            {
+                var single = operation.OperationId is "GetWard" or "GetLsoa" or "OgcItem";
+                success.Content[ResponseFormats.GeoJsonMediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchemaReference(single ? GeoJsonSchemas.Feature : GeoJsonSchemas.FeatureCollection, context.Document),
+                    Example = Examples.GeoJsonFor(operation.OperationId),
+                };
+            }
+
+            if (formats?.Contains(ResponseFormat.Html) == true && !success.Content.ContainsKey(ResponseFormats.HtmlMediaType))
+            {
+                success.Content[ResponseFormats.HtmlMediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "An HTML page (f=html)." },
+                };
+            }
+
+            if (formats?.Contains(ResponseFormat.Csv) == true && !success.Content.ContainsKey(ResponseFormats.CsvMediaType))
+            {
+                success.Content[ResponseFormats.CsvMediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV (RFC 4180), UTF-8, with a header row (properties only)." },
+                    Example = JsonValue.Create(Examples.Csv),
+                };
+            }
+
+            success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            success.Headers["ETag"] = new OpenApiHeader { Description = "A strong entity tag for the data version and the request.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            success.Headers["Cache-Control"] = new OpenApiHeader { Description = "public, max-age=60 (configurable).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+
+        operation.Responses["304"] = new OpenApiResponse { Description = "Not modified: the If-None-Match entity tag is still current." };
+        var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
+        AddProblem(operation, "400", "A query parameter is unknown or invalid; detail says what is allowed.", problem, "Unknown query parameter 'colour'. Allowed: district, f, release.");
+        if (operation.Parameters!.Any(p => p.In == ParameterLocation.Path) || operation.OperationId == "Locate" || operation.OperationId == "RankWards")
+        {
+            AddProblem(operation, "404", "Nothing was found: detail names what is loaded instead.", problem, "There is no ward E05999999 loaded.");
+        }
+
+        if (formats is not null)
+        {
+            AddProblem(operation, "406", "None of the formats in the Accept header is offered; use f=.", problem, "none of the media types in the Accept header is offered here; use f= with one of: json, csv");
+        }
+
+        AddProblem(operation, "503", "The database cannot be reached.", problem, "The database does not answer; try again shortly.");
+    }
+
+    private static void AddProblem(OpenApiOperation operation, string status, string description, IOpenApiSchema schema, string detail) =>
+        operation.Responses![status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["application/problem+json"] = new OpenApiMediaType
+                {
+                    Schema = schema,
+                    Example = new JsonObject
+                    {
+                        ["type"] = status switch
+                        {
+                            "400" => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                            "404" => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                            "406" => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+                            _ => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+                        },
+                        ["title"] = status switch
+                        {
+                            "400" => "Bad request",
+                            "404" => "Not found",
+                            "406" => "Not acceptable",
+                            _ => "Service unavailable",
+                        },
+                        ["status"] = int.Parse(status, CultureInfo.InvariantCulture),
+                        ["detail"] = detail,
+                    },
+                },
+            },
+        };
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace DistrictMap.Api.Hosting.OpenApi;
+
+/// <summary>An example response for every operation, shortened, as Swagger UI shows it.</summary>
+internal static class Examples
+{
+    private const string FeatureCollection = """
+        {"type":"FeatureCollection","numberMatched":26,"numberReturned":1,"timeStamp":"2026-11-26T17:38:54Z",
+         "links":[{"href":"http://127.0.0.1:5080/ogc/collections/wards/items?limit=1&offset=1","rel":"next","type":"application/geo+json","title":"Next page"}],
+         "features":[{"type":"Feature","id":"E05005031","geometry":{"type":"MultiPolygon","coordinates":[[[[0.17664,51.39565],[0.15922,51.40496],[0.14896,51.40862],[0.17664,51.39565]]]]},
+           "properties":{"code":"E05005031","name":"Swanley St Mary's","district":"E07000111","imd_score":30.938,"imd_rank_in_district":1}}]}
+        """;
+
+    private const string Feature = """
+        {"type":"Feature","id":"E05005031","geometry":{"type":"MultiPolygon","coordinates":[[[[0.17664,51.39565],[0.15922,51.40496],[0.14896,51.40862],[0.17664,51.39565]]]]},
+         "properties":{"code":"E05005031","name":"Swanley St Mary's","imd_score":30.938}}
+        """;
+
+    private static readonly Dictionary<string, string> ByOperation = new()
+    {
+        ["OgcLanding"] = """{"title":"DistrictMap data API","description":"Districts, electoral wards, LSOAs and deprivation as OGC API - Features.","attribution":"Source: Office for National Statistics licensed under the Open Government Licence v.3.0.","links":[{"href":"http://127.0.0.1:5080/ogc/collections","rel":"data","type":"application/json","title":"Feature collections"}]}""",
+        ["OgcConformance"] = """{"conformsTo":["http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core","http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson"]}""",
+        ["OgcCollections"] = """{"links":[],"collections":[{"id":"wards","title":"Electoral wards","description":"Electoral wards with their deprivation summary.","keywords":["electoral wards"],"extent":{"spatial":{"bbox":[[0.033599,51.124,0.278,51.4]],"crs":"http://www.opengis.net/def/crs/OGC/1.3/CRS84"}},"itemType":"feature","crs":["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],"links":[]}]}""",
+        ["OgcCollection"] = """{"id":"wards","title":"Electoral wards","description":"Electoral wards with their deprivation summary.","keywords":["electoral wards"],"itemType":"feature","crs":["http://www.opengis.net/def/crs/OGC/1.3/CRS84"],"links":[{"href":"http://127.0.0.1:5080/ogc/collections/wards/items","rel":"items","type":"application/geo+json"}]}""",
+        ["OgcQueryables"] = """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","title":"Electoral wards","properties":{"district":{"title":"district","description":"GSS code of the ward's district","type":"string"}}}""",
+        ["OgcItems"] = FeatureCollection,
+        ["OgcItem"] = Feature,
+        ["ListWards"] = """{"district":"E07000111","release":"IoD2019","method":"http://127.0.0.1:5080/api/methods/ward-deprivation","wards":[{"code":"E05005031","name":"Swanley St Mary's","district":"E07000111","areaKm2":1.098,"release":"IoD2019","population":4468,"imdScore":30.938,"imdRankInDistrict":1,"districtWardCount":26,"imdWorstDecile":2,"lsoasInMostDeprived10":0,"lsoasInMostDeprived20":2,"lsoasInMostDeprived30":2,"populationShareInMostDeprived10":0,"populationShareInMostDeprived20":0.6752,"populationShareInMostDeprived30":0.6752}]}""",
+        ["RankWards"] = """{"district":"E07000111","release":"IoD2019","by":"imd","method":"http://127.0.0.1:5080/api/methods/ward-deprivation","wards":[{"rank":1,"code":"E05005031","name":"Swanley St Mary's","score":30.938,"transformedScore":null,"rankBasis":"score","worstDecile":2,"lsoasInMostDeprived10":0,"lsoasInMostDeprived20":2,"lsoasInMostDeprived30":2,"population":4468,"populationShareInMostDeprived30":0.6752}]}""",
+        ["GetWard"] = """{"code":"E05005031","name":"Swanley St Mary's","district":{"code":"E07000111","name":"Sevenoaks"},"areaKm2":1.098,"release":"IoD2019","method":"http://127.0.0.1:5080/api/methods/ward-deprivation","summary":{"code":"E05005031","name":"Swanley St Mary's","district":"E07000111","areaKm2":1.098,"release":"IoD2019","population":4468,"imdScore":30.938,"imdRankInDistrict":1},"domains":[{"domain":"imd","score":30.938,"transformedScore":null,"districtRank":1,"districtWardCount":26,"rankBasis":"score","worstDecile":2,"lsoasInMostDeprived10":0,"lsoasInMostDeprived20":2,"lsoasInMostDeprived30":2}],"lsoas":[{"code":"E01024476","name":"Sevenoaks 002A","vintage":2011,"assignment":"best-fit","overlapShare":null,"imdScore":39.361,"imdRank":4465,"imdDecile":2,"population":1557}],"neighbours":[{"code":"E05005032","name":"Swanley White Oak"}],"links":[]}""",
+        ["ListLsoas"] = """{"district":null,"ward":"E05005031","lsoas":[{"code":"E01024476","name":"Sevenoaks 002A","vintage":2011,"district":"E07000111","ward":"E05005031","wardAssignment":"best-fit","release":"IoD2019","imdScore":39.361,"imdRank":4465,"imdDecile":2,"population":1557}]}""",
+        ["GetLsoa"] = """{"code":"E01024476","name":"Sevenoaks 002A","vintage":2011,"district":"E07000111","areaKm2":0.351,"ward":{"code":"E05005031","name":"Swanley St Mary's","assignment":"best-fit","overlapShare":null},"deprivation":[{"release":"IoD2019","domain":"imd","score":39.361,"rank":4465,"decile":2,"transformedScore":null}],"population":[{"release":"IoD2019","total":1557,"children0To15":null,"aged16To59":null,"aged60AndOver":null,"workingAge":null}],"links":[]}""",
+        ["GetDistrict"] = """{"code":"E07000111","name":"Sevenoaks","areaKm2":369.87,"wardCount":26,"lsoaCount":74,"population":118165,"deprivation":{"release":"IoD2019","lsoaCount":74,"imdScore":12.437,"worstDecile":2,"lsoasInMostDeprived10":0,"lsoasInMostDeprived20":2,"lsoasInMostDeprived30":4,"populationShareInMostDeprived30":0.0537,"mostDeprivedWards":[],"method":"http://127.0.0.1:5080/api/methods/ward-deprivation"},"wards":[{"code":"E05005031","name":"Swanley St Mary's","href":"http://127.0.0.1:5080/api/wards/E05005031"}],"sources":[],"links":[]}""",
+        ["Locate"] = """{"lon":0.17,"lat":51.4,"district":{"code":"E07000111","name":"Sevenoaks"},"ward":{"code":"E05005032","name":"Swanley White Oak"},"lsoa":{"code":"E01024480","name":"Sevenoaks 002D"}}""",
+        ["GetCatalog"] = """{"@context":{"dcat":"http://www.w3.org/ns/dcat#","dct":"http://purl.org/dc/terms/"},"@id":"http://127.0.0.1:5080/api/catalog","@type":"dcat:Catalog","dct:title":"DistrictMap datasets","dcat:dataset":[{"@type":"dcat:Dataset","dct:identifier":"wards:E07000111","dct:title":"Wards (May 2023) Boundaries","dct:license":{"@id":"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"},"dcat:distribution":[{"@type":"dcat:Distribution","dcat:accessURL":{"@id":"http://127.0.0.1:5080/ogc/collections/wards"}}]}]}""",
+        ["GetWardDeprivationMethod"] = "\"# Ward deprivation: how DistrictMap derives it\\n...\"",
+    };
+
+    public static JsonNode? For(string? operationId) =>
+        operationId is not null && ByOperation.TryGetValue(operationId, out var json) ? JsonNode.Parse(json) : null;
+
+    public static JsonNode GeoJsonFor(string? operationId) =>
+        JsonNode.Parse(operationId is "GetWard" or "GetLsoa" or "OgcItem" ? Feature : FeatureCollection)!;
+
+    public const string Csv = "code,name,district,imdScore\nE05005031,Swanley St Mary's,E07000111,30.938\n";
+}

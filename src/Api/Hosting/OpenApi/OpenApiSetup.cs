@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.OpenApi;
+
+namespace DistrictMap.Api.Hosting.OpenApi;
+
+/// <summary>The OpenAPI 3.0 document at /openapi/v1.json and Swagger UI at /docs.</summary>
+internal static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddDistrictMapOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "DistrictMap API",
+                Version = DocumentName,
+                Description = "Districts, electoral wards, LSOAs and the English Indices of Deprivation: a REST API under /api and "
+                    + "OGC API - Features under /ogc. Ward-level deprivation is derived from LSOAs and is not an official statistic "
+                    + "(method: /api/methods/ward-deprivation). Source: Office for National Statistics licensed under the Open Government "
+                    + "Licence v.3.0. Contains OS data © Crown copyright and database right. English Indices of Deprivation: Ministry of "
+                    + "Housing, Communities and Local Government, Open Government Licence v.3.0.",
+                License = new OpenApiLicense
+                {
+                    Name = "Data: Open Government Licence v3.0",
+                    Url = new Uri("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"),
+                },
+            });
+            options.MapType<JsonElement>(() => new OpenApiSchemaReference(GeoJsonSchemas.Geometry));
+            options.DocumentFilter<GeoJsonSchemas>();
+            options.OperationFilter<ApiDocumentation>();
+            options.SupportNonNullableReferenceTypes();
+        });
+        return services;
+    }
+
+    public static WebApplication MapDistrictMapOpenApi(this WebApplication app)
+    {
+        app.UseSwagger(options =>
+        {
+            options.RouteTemplate = "openapi/{documentName}.json";
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+        });
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "docs";
+            options.SwaggerEndpoint($"/openapi/{DocumentName}.json", "DistrictMap API");
+            options.DocumentTitle = "DistrictMap API";
+        });
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using DistrictMap.Api.Deprivation;
+using Microsoft.OpenApi;
+
+namespace DistrictMap.Api.Hosting.OpenApi;
+
+/// <summary>The documentation of every query and path parameter the API uses, in one place.</summary>
+internal static class ParameterDocs
+{
+    public sealed record Doc(string Description, JsonSchemaType Type, JsonNode? Example, bool Required = false, IReadOnlyList<string>? Values = null, double? Minimum = null, double? Maximum = null);
+
+    public static Doc? Query(string name, int defaultLimit, int maxLimit, double maxSimplify) => name switch
+    {
+        "bbox" => new("Only features that intersect this box: minLon,minLat,maxLon,maxLat in WGS 84 (CRS84); six numbers (with heights) are accepted and the heights ignored.", JsonSchemaType.String, "0.10,51.35,0.25,51.45"),
+        "limit" => new($"Features per page, 1 to {maxLimit} (default {defaultLimit}); a larger limit is served as {maxLimit}.", JsonSchemaType.Integer, 10, Minimum: 1),
+        "offset" => new("Features to skip before the page (default 0). Follow the response's next link rather than computing offsets.", JsonSchemaType.Integer, 0, Minimum: 0),
+        "properties" => new("Comma-separated property names to return (default: all).", JsonSchemaType.String, "name,imd_score"),
+        "sortby" => new("Comma-separated property names to sort by, with - for descending, such as -imd_score,name (default: by id).", JsonSchemaType.String, "-imd_score"),
+        "simplify" => new($"Simplify geometries to this tolerance in metres, topology-preserving, computed in British National Grid (0 to {maxSimplify}).", JsonSchemaType.Number, 50, Minimum: 0, Maximum: maxSimplify),
+        "district" => new("GSS code of a local authority district.", JsonSchemaType.String, "E07000111"),
+        "ward" => new("GSS code of an electoral ward.", JsonSchemaType.String, "E05005031"),
+        "release" => new("English Indices of Deprivation release (default: the latest with ward scores).", JsonSchemaType.String, "IoD2019", Values: ["IoD2019", "IoD2025"]),
+        "geometry" => new("true adds each feature's outline, as a GeoJSON geometry, to the JSON response.", JsonSchemaType.Boolean, false),
+        "by" => new("The index to rank by (default imd).", JsonSchemaType.String, "imd", Values: DeprivationDomains.All),
+        "lon" => new("Longitude, WGS 84.", JsonSchemaType.Number, 0.173, Required: true, Minimum: -180, Maximum: 180),
+        "lat" => new("Latitude, WGS 84.", JsonSchemaType.Number, 51.398, Required: true, Minimum: -90, Maximum: 90),
+        _ => null,
+    };
+
+    public static Doc? Path(string name, string operationId) => (name, operationId) switch
+    {
+        ("collectionId", _) => new("The collection's id (see /ogc/collections).", JsonSchemaType.String, "wards", Required: true),
+        ("featureId", _) => new("The feature's id: its GSS code.", JsonSchemaType.String, "E05005031", Required: true),
+        ("code", "GetDistrict") => new("GSS code of the district.", JsonSchemaType.String, "E07000111", Required: true),
+        ("code", "GetWard") => new("GSS code of the ward.", JsonSchemaType.String, "E05005031", Required: true),
+        ("code", "GetLsoa") => new("GSS code of the LSOA.", JsonSchemaType.String, "E01024476", Required: true),
+        _ => null,
+    };
+}
