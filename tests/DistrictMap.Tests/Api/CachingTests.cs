@@ -1,32 +1,19 @@
 using System.Net;
 using System.Net.Http.Headers;
 using DistrictMap.Api.Import.Boundaries;
-using DistrictMap.Tests.Import;
 using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Api;
 
 /// <summary>ETags, 304, Cache-Control, compression and CORS.</summary>
+/// <remarks>Each test gets its own database: some import into it.</remarks>
 public sealed class CachingTests : IAsyncLifetime
 {
-    private TestDatabase db = null!;
-    private ApiFactory factory = null!;
-    private HttpClient client = null!;
+    private readonly ApiFixture api = new();
 
-    public async Task InitializeAsync()
-    {
-        db = await TestDatabase.CreateAsync();
-        await SyntheticDistrict.LoadAllAsync(db);
-        factory = new ApiFactory(db.ConnectionString);
-        client = factory.CreateClient();
-    }
+    public Task InitializeAsync() => api.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-        await db.DisposeAsync();
-    }
+    public Task DisposeAsync() => api.DisposeAsync();
 
     private async Task<HttpResponseMessage> GetAsync(string url, EntityTagHeaderValue? ifNoneMatch = null, string? acceptEncoding = null, string? origin = null)
     {
@@ -46,7 +33,7 @@ public sealed class CachingTests : IAsyncLifetime
             request.Headers.Add("Origin", origin);
         }
 
-        return await client.SendAsync(request);
+        return await api.Client.SendAsync(request);
     }
 
     [Fact]
@@ -81,7 +68,7 @@ public sealed class CachingTests : IAsyncLifetime
         using var before = await GetAsync("/ogc/collections/wards/items");
         var etag = before.Headers.ETag!;
 
-        await db.Boundaries.ImportAsync(new BoundaryImportOptions { Kind = BoundaryKind.Wards, Path = Fixtures.File("self-intersecting.geojson") }, TestDatabase.NoProgress);
+        await api.Db.Boundaries.ImportAsync(new BoundaryImportOptions { Kind = BoundaryKind.Wards, Path = Fixtures.File("self-intersecting.geojson") }, TestDatabase.NoProgress);
         using var after = await WaitForChangeAsync("/ogc/collections/wards/items", etag);
 
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
@@ -93,7 +80,7 @@ public sealed class CachingTests : IAsyncLifetime
     {
         using var before = await GetAsync("/ogc/collections/wards/items");
 
-        await db.Boundaries.ImportAsync(new BoundaryImportOptions { Kind = BoundaryKind.Wards, Path = Fixtures.File("synthetic-wards.geojson") }, TestDatabase.NoProgress);
+        await api.Db.Boundaries.ImportAsync(new BoundaryImportOptions { Kind = BoundaryKind.Wards, Path = Fixtures.File("synthetic-wards.geojson") }, TestDatabase.NoProgress);
         using var after = await GetAsync("/ogc/collections/wards/items", before.Headers.ETag);
 
         Assert.Equal(HttpStatusCode.NotModified, after.StatusCode);

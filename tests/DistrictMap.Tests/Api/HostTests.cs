@@ -4,30 +4,13 @@ using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Api;
 
-public sealed class HostTests : IAsyncLifetime
+public sealed class HostTests(EmptyApiFixture api) : IClassFixture<EmptyApiFixture>
 {
-    private TestDatabase db = null!;
-    private ApiFactory factory = null!;
-    private HttpClient client = null!;
-
-    public async Task InitializeAsync()
-    {
-        db = await TestDatabase.CreateAsync();
-        factory = new ApiFactory(db.ConnectionString);
-        client = factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-        await db.DisposeAsync();
-    }
 
     [Fact]
     public async Task Live_health_answers_without_asking_the_database()
     {
-        using var response = await client.GetAsync("/health/live");
+        using var response = await api.Client.GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -35,7 +18,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task Ready_health_reports_the_database_and_PostGIS()
     {
-        using var response = await client.GetAsync("/health/ready");
+        using var response = await api.Client.GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -46,7 +29,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task The_map_page_is_served_at_the_root_with_the_data_attribution()
     {
-        using var response = await client.GetAsync("/");
+        using var response = await api.Client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -58,8 +41,8 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task The_OpenAPI_document_and_its_viewer_are_served()
     {
-        using var document = await client.GetAsync("/openapi/v1.json");
-        using var viewer = await client.GetAsync("/docs/index.html");
+        using var document = await api.Client.GetAsync("/openapi/v1.json");
+        using var viewer = await api.Client.GetAsync("/docs/index.html");
 
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         using var json = JsonDocument.Parse(await document.Content.ReadAsStringAsync());
@@ -70,7 +53,7 @@ public sealed class HostTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_path_gets_a_problem_details_404()
     {
-        using var response = await client.GetAsync("/api/no-such-thing");
+        using var response = await api.Client.GetAsync("/api/no-such-thing");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -2,7 +2,6 @@ using System.Globalization;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DistrictMap.Tests.Import;
 
@@ -11,23 +10,9 @@ public sealed class RealDataTests : DatabaseTest
 {
     private const string Sevenoaks = "E07000111";
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["DistrictMap:Data:Manifest"] = Path.Combine(Fixtures.RepositoryRoot, "data/geo/sources.json"),
-        ["DistrictMap:Data:LocalLayout"] = Path.Combine(Fixtures.RepositoryRoot, "data/geo/local-data.json"),
-        ["DistrictMap:Data:CacheDirectory"] = Path.Combine(Path.GetTempPath(), $"districtmap-cache-{Guid.NewGuid():N}"),
-    };
+    protected override IDictionary<string, string?> Settings => RealDataLoader.Settings;
 
-    private async Task<IReadOnlyList<LoadResult>> LoadAsync(string district)
-    {
-        var results = await Db.Services.GetRequiredService<DistrictLoader>().LoadAsync(
-            new LoadRequest(district) { DataDirectory = RealData.Directory, Download = DownloadPolicy.Never },
-            _ => TestDatabase.NoProgress,
-            null,
-            CancellationToken.None);
-        Assert.All(results, r => Assert.Null(r.Error));
-        return results;
-    }
+    private Task<IReadOnlyList<LoadResult>> LoadAsync(string district) => RealDataLoader.LoadAsync(Db, district);
 
     [RealDataFact]
     public async Task Sevenoaks_loads_26_wards_and_74_LSOAs_each_in_exactly_one_ward()

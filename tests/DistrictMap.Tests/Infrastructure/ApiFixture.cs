@@ -53,6 +53,23 @@ public class ApiFixture : IAsyncLifetime
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>Follows an items response's next links from <paramref name="url"/>; returns every page.</summary>
+    public async Task<IReadOnlyList<JsonElement>> FollowNextAsync(string url, int maxPages = 50)
+    {
+        var pages = new List<JsonElement>();
+        for (string? next = url; next is not null && pages.Count < maxPages;)
+        {
+            var page = await JsonAsync(next);
+            pages.Add(page);
+            next = page.GetProperty("links").EnumerateArray()
+                .Where(l => l.GetProperty("rel").GetString() == "next")
+                .Select(l => new Uri(l.GetProperty("href").GetString()!).PathAndQuery)
+                .FirstOrDefault();
+        }
+
+        return pages;
+    }
+
     /// <summary>Asserts a problem details response with the status, and returns its detail.</summary>
     public async Task<string> ProblemAsync(string url, int status, string? accept = null)
     {
@@ -70,6 +87,12 @@ public class ApiFixture : IAsyncLifetime
         Assert.Equal(status, problem.RootElement.GetProperty("status").GetInt32());
         return problem.RootElement.GetProperty("detail").GetString()!;
     }
+}
+
+/// <summary>The application over an empty, migrated database.</summary>
+public sealed class EmptyApiFixture : ApiFixture
+{
+    protected override Task LoadAsync(TestDatabase db) => Task.CompletedTask;
 }
 
 /// <summary>The same over the real Sevenoaks data, for the real-data API tests.</summary>
