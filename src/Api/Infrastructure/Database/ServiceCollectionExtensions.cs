@@ -16,6 +16,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseConnection>().ConnectionString);
+            // The API's spatial queries take far longer to plan than to run: prepare the ones used repeatedly,
+            // unless the connection string says otherwise.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 256;
+                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
+
             builder.UseNetTopologySuite();
             return builder.Build();
         });
