@@ -38,7 +38,7 @@ public sealed class HtmlPage(string title)
     /// <summary>A table; a cell given as (text, href) becomes a link.</summary>
     public HtmlPage Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<(string? Text, string? Href)>> rows)
     {
-        body.Append("<table>\n<caption>").Append(WebUtility.HtmlEncode(caption)).Append("</caption>\n<thead><tr>");
+        body.Append("<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<caption>").Append(WebUtility.HtmlEncode(caption)).Append("</caption>\n<thead><tr>");
         foreach (var header in headers)
         {
             body.Append("<th scope=\"col\">").Append(WebUtility.HtmlEncode(header)).Append("</th>");
@@ -66,7 +66,7 @@ public sealed class HtmlPage(string title)
             body.Append("</tr>\n");
         }
 
-        body.Append("</tbody>\n</table>\n");
+        body.Append("</tbody>\n</table>\n</div>\n");
         return this;
     }
 
