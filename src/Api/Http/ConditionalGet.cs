@@ -8,7 +8,7 @@ namespace DistrictMap.Api.Http;
 
 /// <summary>
 /// HTTP caching for public reads: a strong ETag derived from the data version and the request
-/// (path, query and Accept header), 304 Not Modified when If-None-Match has it, and Cache-Control.
+/// (path, query, Accept and Accept-Encoding), 304 Not Modified when If-None-Match has it, and Cache-Control.
 /// An import changes the data version, so a re-import can never leave a stale response valid.
 /// </summary>
 public static class ConditionalGet
@@ -54,7 +54,8 @@ public static class ConditionalGet
 
     private static EntityTagHeaderValue ETagFor(HttpRequest request, DataVersion version)
     {
-        var key = $"{version.Version}\n{request.Path}\n{request.QueryString}\n{request.Headers.Accept}";
+        // The Accept-Encoding is part of the key: a strong tag must change with the content coding.
+        var key = $"{version.Version}\n{request.Path}\n{request.QueryString}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 15)
             .Replace('+', '-').Replace('/', '_');
         return new EntityTagHeaderValue($"\"{version.Version}-{hash}\"");
@@ -66,5 +67,6 @@ public static class ConditionalGet
         headers.ETag = etag;
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(maxAge) };
         response.Headers.Append(HeaderNames.Vary, HeaderNames.Accept);
+        response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
     }
 }

@@ -45,7 +45,10 @@ public static class ResponseFormats
         if (request.Query.TryGetValue("f", out var f))
         {
             var asked = f.ToString().Trim().ToLowerInvariant();
-            var match = allowed.Where(a => a.Name() == asked || (asked == "application/geo+json" && a == ResponseFormat.GeoJson)).ToList();
+            // f=json on a feature resource means its JSON, which is GeoJSON.
+            var geoJsonOnly = allowed.Contains(ResponseFormat.GeoJson) && !allowed.Contains(ResponseFormat.Json);
+            var match = allowed.Where(a => a.Name() == asked
+                || (a == ResponseFormat.GeoJson && (asked == GeoJsonMediaType || (asked == "json" && geoJsonOnly)))).ToList();
             return match.Count == 1 ? (match[0], null) : throw new BadRequestException($"f={Text.Shorten(f.ToString())} is not offered here; use one of: {names}.");
         }
 

@@ -54,12 +54,14 @@ public sealed class CachingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Different_requests_have_different_ETags()
+    public async Task Different_requests_and_content_codings_have_different_ETags()
     {
-        using var geojson = await GetAsync("/api/wards?district=E07999999");
+        using var json = await GetAsync("/api/wards?district=E07999999");
         using var csv = await GetAsync("/api/wards?district=E07999999&f=csv");
+        using var gzip = await GetAsync("/api/wards?district=E07999999", acceptEncoding: "gzip");
 
-        Assert.NotEqual(geojson.Headers.ETag, csv.Headers.ETag);
+        Assert.NotEqual(json.Headers.ETag, csv.Headers.ETag);
+        Assert.NotEqual(json.Headers.ETag, gzip.Headers.ETag);
     }
 
     [Fact]

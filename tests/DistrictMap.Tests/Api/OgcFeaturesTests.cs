@@ -220,6 +220,23 @@ public sealed class OgcFeaturesTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task F_json_on_features_means_GeoJSON()
+    {
+        using var response = await api.Client.GetAsync("/ogc/collections/wards/items?f=json");
+
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Injection_strings_in_filters_are_values_not_SQL()
+    {
+        var page = await api.JsonAsync("/ogc/collections/wards/items?name=%27%3B%20DROP%20TABLE%20wards%3B--");
+
+        Assert.Equal(0, page.GetProperty("numberMatched").GetInt32());
+        Assert.Equal(3, (await api.JsonAsync("/ogc/collections/wards/items")).GetProperty("numberMatched").GetInt32());
+    }
+
+    [Fact]
     public async Task A_limit_above_the_maximum_is_served_as_the_maximum()
     {
         var page = await api.JsonAsync("/ogc/collections/lsoas/items?limit=100000");
