@@ -15,7 +15,7 @@ public static class CliApp
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
-        "run", "import", "load", "collect", "db", "status", "help", "--help", "-h", "-?", "--version",
+        "run", "import", "load", "collect", "db", "status", "plan", "keys", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
@@ -26,6 +26,10 @@ public static class CliApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddDistrictMapDatabase(builder.Configuration);
         builder.Services.AddDistrictMapImport(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Plan.PlanWriter>();
+        builder.Services.AddScoped<Plan.PlanCsv>();
+        builder.Services.AddScoped<Plan.Access.ApiKeys>();
 
         var app = new CommandApp(new TypeRegistrar(builder.Services));
         app.Configure(config =>
@@ -56,6 +60,22 @@ public static class CliApp
             config.AddCommand<CollectCommand>("collect")
                 .WithExample("collect", "--district", "E07000111");
             config.AddCommand<StatusCommand>("status");
+            config.AddBranch("plan", plan =>
+            {
+                plan.SetDescription("The community plan as CSV files (template in README.md).");
+                plan.AddCommand<PlanImportCommand>("import")
+                    .WithExample("plan", "import", "my-plan/", "--district", "E07000111");
+                plan.AddCommand<PlanExportCommand>("export")
+                    .WithExample("plan", "export", "plan-backup/", "--district", "E07000111");
+            });
+            config.AddBranch("keys", keys =>
+            {
+                keys.SetDescription("API keys for writing to the plan: stored only as hashes.");
+                keys.AddCommand<KeyIssueCommand>("issue")
+                    .WithExample("keys", "issue", "--name", "Jo Bloggs", "--role", "partner", "--partner", "Sample Volunteer Centre");
+                keys.AddCommand<KeyListCommand>("list");
+                keys.AddCommand<KeyRevokeCommand>("revoke");
+            });
             config.AddBranch("db", db =>
             {
                 db.SetDescription("The database: migrations and the private cluster.");

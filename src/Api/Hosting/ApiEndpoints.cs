@@ -2,6 +2,7 @@ using DistrictMap.Api.Catalog;
 using DistrictMap.Api.Districts;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Locate;
+using DistrictMap.Api.Plan;
 using DistrictMap.Api.Lsoas;
 using DistrictMap.Api.Wards;
 
@@ -12,12 +13,13 @@ internal static class ApiEndpoints
     /// <summary>The REST API under /api: public reads, cached by data version, open to any origin.</summary>
     public static RouteGroupBuilder MapRestApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithConditionalGet().WithBadRequestHandling().RequireCors(ApiServices.ReadCorsPolicy);
+        var api = app.MapGroup("/api").WithConditionalGet().WithProblemHandling().RequireCors(ApiServices.ReadCorsPolicy);
         api.MapDistrictEndpoints();
         api.MapWardEndpoints();
         api.MapLsoaEndpoints();
         api.MapLocateEndpoints();
         api.MapCatalogEndpoints();
+        api.MapPlanEndpoints();
         api.MapGet(WardEndpoints.MethodPath["/api".Length..], WardDeprivationMethod).AllowQuery()
             .WithTags("Wards")
             .WithName("GetWardDeprivationMethod")

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Lsoas;
+using DistrictMap.Api.Plan;
 using DistrictMap.Api.Wards;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Geography;
@@ -27,6 +28,8 @@ internal static class ApiServices
         services.AddSingleton<ReleaseResolver>();
         services.AddSingleton<WardQueries>();
         services.AddSingleton<LsoaQueries>();
+        services.AddSingleton<WardsOfDistrict>();
+        services.AddDistrictMapPlan(configuration);
         services.AddSingleton<DataVersionSource>();
         services.AddHostedService(sp => sp.GetRequiredService<DataVersionSource>());
 

@@ -37,6 +37,8 @@ public static class DistrictMapWebApp
         app.UseDefaultFiles();
         app.UseRouting();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapStaticAssets();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();

@@ -19,7 +19,8 @@ public static class ConditionalGet
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            if ((!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+                || http.GetEndpoint()?.Metadata.GetMetadata<OwnEntityTag>() is not null)
             {
                 return await next(context);
             }
@@ -49,6 +50,11 @@ public static class ConditionalGet
         return builder;
     }
 
+    /// <summary>Marks an endpoint that sets its own entity tag (such as a writable resource's version), which the data-version ETag must not replace.</summary>
+    public static TBuilder WithOwnEntityTag<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new OwnEntityTag());
+
     /// <summary>The data version the ETag of this request was computed from, for the response to use.</summary>
     public static DataVersion? DataVersion(this HttpContext context) => context.Items[typeof(DataVersion)] as DataVersion;
 
@@ -70,3 +76,6 @@ public static class ConditionalGet
         response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
     }
 }
+
+/// <summary>Endpoint metadata: the endpoint's responses carry their own ETag.</summary>
+public sealed record OwnEntityTag;

@@ -13,10 +13,13 @@ public static class Problems
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status406NotAcceptable, title: "Not acceptable");
 }
 
-public static class BadRequestHandling
+public static class ProblemHandling
 {
-    /// <summary>Turns a <see cref="BadRequestException"/> thrown while reading a request into a 400 problem details response.</summary>
-    public static TBuilder WithBadRequestHandling<TBuilder>(this TBuilder builder)
+    /// <summary>
+    /// Turns a <see cref="ProblemException"/> thrown while handling a request into problem details with its
+    /// status; a <see cref="ValidationProblemException"/> also lists its errors per field or row.
+    /// </summary>
+    public static TBuilder WithProblemHandling<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(async (context, next) =>
@@ -25,27 +28,42 @@ public static class BadRequestHandling
             {
                 return await next(context);
             }
-            catch (BadRequestException e)
+            catch (ValidationProblemException e)
             {
-                return Problems.BadRequest(e.Message);
+                return TypedResults.ValidationProblem(e.Errors, detail: e.Message, title: "Invalid request");
+            }
+            catch (ProblemException e)
+            {
+                return TypedResults.Problem(detail: e.Message, statusCode: e.Status);
             }
         });
         return builder;
     }
 }
 
-/// <summary>A request parameter was wrong; becomes a 400 problem details response.</summary>
-public sealed class BadRequestException : Exception
+/// <summary>A request cannot be served; the message becomes the problem details' detail.</summary>
+public abstract class ProblemException(string message) : Exception(message)
 {
-    public BadRequestException(string message) : base(message)
-    {
-    }
+    public abstract int Status { get; }
+}
 
-    public BadRequestException()
-    {
-    }
+/// <summary>A request parameter was wrong: 400.</summary>
+public sealed class BadRequestException(string message) : ProblemException(message)
+{
+    public override int Status => StatusCodes.Status400BadRequest;
+}
 
-    public BadRequestException(string message, Exception innerException) : base(message, innerException)
-    {
-    }
+/// <summary>Something a request names does not exist: 404.</summary>
+public sealed class ResourceNotFoundException(string message) : ProblemException(message)
+{
+    public override int Status => StatusCodes.Status404NotFound;
+}
+
+/// <summary>A body has invalid fields or rows: 400 listing every one.</summary>
+public sealed class ValidationProblemException(IDictionary<string, string[]> errors)
+    : ProblemException($"{errors.Count} problem(s), nothing was written: {string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}")
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+
+    public override int Status => StatusCodes.Status400BadRequest;
 }

@@ -46,17 +46,22 @@ internal sealed class CsvSource : IDisposable
             throw new ImportException(fileName, null, $"file not found ({path})");
         }
 
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            TrimWhitespace = true,
-            MaxRecordSize = 1 << 20,
-        };
-        return new CsvSource(CsvReader.FromFile(path, options), fileName);
+        return new CsvSource(CsvReader.FromFile(path, Options), fileName);
     }
+
+    /// <summary>A CSV held in memory, such as an upload; <paramref name="name"/> stands for the file in messages.</summary>
+    public static CsvSource FromBytes(byte[] bytes, string name) =>
+        new(CsvReader.Create(bytes, Options), name);
+
+    private static CsvReaderOptions Options => new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        TrimWhitespace = true,
+        MaxRecordSize = 1 << 20,
+    };
 
     /// <summary>The index of the first column called one of <paramref name="names"/>, or null.</summary>
     public int? Find(params string[] names)

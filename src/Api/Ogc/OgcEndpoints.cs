@@ -27,7 +27,7 @@ public static class OgcEndpoints
 
     public static RouteGroupBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/ogc").WithTags("OGC API - Features").WithConditionalGet().WithBadRequestHandling();
+        var group = app.MapGroup("/ogc").WithTags("OGC API - Features").WithConditionalGet().WithProblemHandling();
         group.MapGet("/", Landing).AllowQuery().Offers(MetadataFormats).Produces<LandingPage>()
             .WithName("OgcLanding")
             .WithSummary("Landing page")
@@ -345,6 +345,7 @@ public static class OgcEndpoints
     {
         PropertyType.WholeNumber => "integer",
         PropertyType.Number => "number",
+        PropertyType.TrueFalse => "boolean",
         _ => "string",
     };
 

@@ -1,5 +1,6 @@
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Http;
+using DistrictMap.Api.Plan;
 
 namespace DistrictMap.Api.Wards;
 
@@ -62,7 +63,7 @@ public static class WardEndpoints
         };
     }
 
-    private static async Task<IResult> Ranking(HttpRequest request, WardQueries queries, ReleaseResolver releases, string? by, string? district, string? release, CancellationToken cancellationToken)
+    private static async Task<IResult> Ranking(HttpRequest request, WardQueries queries, WardsOfDistrict districts, ReleaseResolver releases, string? by, string? district, string? release, CancellationToken cancellationToken)
     {
         var (format, error) = ResponseFormats.Negotiate(request, RankingFormats, ResponseFormat.Json);
         if (format is null)
@@ -71,13 +72,7 @@ public static class WardEndpoints
         }
 
         var domain = RequestValues.OneOf(by, "by", DeprivationDomains.All, DeprivationDomains.Imd);
-        var districts = await queries.DistrictsWithWardsAsync(cancellationToken);
-        var districtCode = RequestValues.GssCode(district, "district", "E07000111")
-            ?? (districts.Count == 1 ? districts[0] : throw new BadRequestException($"district is required: give one of {string.Join(", ", districts)}."));
-        if (!districts.Contains(districtCode))
-        {
-            return Problems.NotFound($"There are no wards of district {districtCode} loaded. Districts with wards: {string.Join(", ", districts)}.");
-        }
+        var districtCode = await districts.ResolveAsync(district, cancellationToken);
 
         var releaseCode = await releases.ResolveAsync(release, districtCode, cancellationToken);
         if (releaseCode is null)
@@ -91,7 +86,16 @@ public static class WardEndpoints
             : TypedResults.Json(new WardRanking(districtCode, releaseCode, domain, Links.Absolute(request, MethodPath), rows));
     }
 
-    private static async Task<IResult> Profile(HttpRequest request, WardQueries queries, ReleaseResolver releases, string code, string? release, CancellationToken cancellationToken)
+    private static async Task<IResult> Profile(
+        HttpRequest request,
+        WardQueries queries,
+        ReleaseResolver releases,
+        FocusWardRule focus,
+        ActionQueries actions,
+        PlanReads plan,
+        string code,
+        string? release,
+        CancellationToken cancellationToken)
     {
         var (format, error) = ResponseFormats.Negotiate(request, ProfileFormats, ResponseFormat.Json);
         if (format is null)
@@ -113,6 +117,7 @@ public static class WardEndpoints
             return GeoJson.Feature(summary.Code, summary.Geometry, summary with { Geometry = null });
         }
 
+        var standing = releaseCode is null ? null : (await focus.StandingsAsync(district.Code, releaseCode, cancellationToken)).FirstOrDefault(s => s.Code == wardCode);
         var profile = new WardProfile(
             summary.Code,
             summary.Name,
@@ -121,9 +126,12 @@ public static class WardEndpoints
             releaseCode,
             Links.Absolute(request, MethodPath),
             summary,
+            new WardFocus(standing?.IsFocus ?? false, standing?.Reasons ?? []),
             releaseCode is null ? [] : await queries.DomainsAsync(wardCode, releaseCode, cancellationToken),
             await queries.LsoasAsync(wardCode, releaseCode, cancellationToken),
             await queries.NeighboursAsync(wardCode, cancellationToken),
+            [.. (await actions.ListAsync(new ActionFilter { Ward = wardCode }, false, cancellationToken)).Select(a => a.Action)],
+            await plan.WardIndicatorsAsync(wardCode, cancellationToken),
             [
                 new Link(Links.Absolute(request, request.Path), "self", ResponseFormats.JsonMediaType),
                 new Link(Links.Absolute(request, request.Path, QueryString.Create("f", "geojson")), "alternate", ResponseFormats.GeoJsonMediaType, "The ward's outline"),

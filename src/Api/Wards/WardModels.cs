@@ -102,7 +102,10 @@ public sealed record WardLsoa(string Code, string? Name, int Vintage, string Ass
 
 public sealed record CodeName(string Code, string Name);
 
-/// <summary>A ward's profile: its summary, each index, its LSOAs and its neighbours.</summary>
+/// <summary>Whether the ward is a focus ward of the plan, and why.</summary>
+public sealed record WardFocus(bool IsFocus, IReadOnlyList<string> Reasons);
+
+/// <summary>A ward's profile: its summary, each index, its LSOAs, its neighbours, and what the plan does there.</summary>
 public sealed record WardProfile(
     string Code,
     string Name,
@@ -111,7 +114,10 @@ public sealed record WardProfile(
     string? Release,
     string Method,
     WardSummary Summary,
+    WardFocus Focus,
     IReadOnlyList<WardDomain> Domains,
     IReadOnlyList<WardLsoa> Lsoas,
     IReadOnlyList<CodeName> Neighbours,
+    IReadOnlyList<Plan.ActionDto> Actions,
+    IReadOnlyList<Plan.WardIndicator> Indicators,
     IReadOnlyList<Link> Links);

@@ -26,6 +26,10 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddLogging()
             .AddDistrictMapDatabase(configuration)
             .AddDistrictMapImport(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddScoped<DistrictMap.Api.Plan.PlanWriter>()
+            .AddScoped<DistrictMap.Api.Plan.PlanCsv>()
+            .AddScoped<DistrictMap.Api.Plan.Access.ApiKeys>()
             .BuildServiceProvider();
     }
 
@@ -91,6 +95,8 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             "datasets", "data_state", "districts", "wards", "lsoas", "lsoa_ward_lookup",
             "lsoa_ward_assignments", "deprivation_scores", "lsoa_populations", "ward_deprivation",
+            "priorities", "partners", "actions", "action_wards", "action_supporters", "action_indicators", "action_updates",
+            "indicators", "indicator_values", "audit_log",
         };
         var parts = new List<string>();
         foreach (var table in tables)

@@ -3,6 +3,7 @@ using DistrictMap.Api.Hosting;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Plan;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
@@ -31,8 +32,38 @@ internal sealed class RunCommand(
     DatabaseMigrator migrator,
     DistrictLoader loader,
     NpgsqlDataSource dataSource,
+    PlanCsv plan,
     IOptions<DataOptions> options) : AsyncCommand<RunSettings>
 {
+    /// <summary>Loads the sample plan written for the district, when there is one and the district has no plan yet.</summary>
+    private async Task LoadSamplePlanAsync(string district, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(options.Value.Manifest) ?? "data/geo", "sample", "plan", district);
+        await using var count = dataSource.CreateCommand("SELECT (SELECT count(*) FROM actions WHERE district_code = $1), (SELECT count(*) FROM districts WHERE code = $1)");
+        count.Parameters.AddWithValue(district);
+        long actions, districts;
+        await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (actions, districts) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        if (actions > 0 || districts == 0 || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            var summary = await plan.ImportAsync(folder, district, sample: true, replace: false, cancellationToken);
+            AnsiConsole.MarkupLine($"Loaded the [bold]sample[/] plan ({Markup.Escape(summary.ToString())}); it is marked as sample everywhere it appears.");
+        }
+        catch (PlanImportException e)
+        {
+            Console.Error.WriteLine($"error: the sample plan in {folder} did not load: {e.Message}");
+        }
+    }
+
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString);
@@ -62,6 +93,8 @@ internal sealed class RunCommand(
                 // The service starts without data rather than not at all.
                 Console.Error.WriteLine($"error: {e.Message}");
             }
+
+            await LoadSamplePlanAsync(district.Trim().ToUpperInvariant(), cancellationToken);
         }
 
         await using (var count = dataSource.CreateCommand("SELECT count(*) FROM wards"))

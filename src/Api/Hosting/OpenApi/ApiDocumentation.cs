@@ -88,9 +88,17 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
     private static void DocumentResponses(OpenApiOperation operation, OperationFilterContext context, IReadOnlyList<ResponseFormat>? formats)
     {
         operation.Responses ??= [];
-        if (operation.Responses.TryGetValue("200", out var ok) && ok is OpenApiResponse success)
+        var isRead = context.ApiDescription.HttpMethod is "GET" or "HEAD";
+        var successCode = operation.Responses.Keys.FirstOrDefault(k => k.StartsWith('2'));
+        if (successCode is not null && operation.Responses[successCode] is OpenApiResponse success)
         {
-            success.Description = "The resource. Reads carry an ETag tied to the data version; send it back in If-None-Match to get 304 while the data is unchanged.";
+            success.Description = successCode switch
+            {
+                "201" => "Created. The Location header names the new resource; its ETag header is the version to send in If-Match.",
+                "204" => "Done.",
+                _ when isRead => "The resource. Reads carry an ETag tied to the data version; send it back in If-None-Match to get 304 while the data is unchanged.",
+                _ => "Done. The ETag header is the resource's new version.",
+            };
             success.Content ??= new Dictionary<string, IOpenApiMediaType>();
             foreach (var (mediaType, content) in success.Content.Select(c => (c.Key, (OpenApiMediaType)c.Value)).ToList())
             {
@@ -143,13 +151,40 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
             }
 
             success.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            success.Headers["ETag"] = new OpenApiHeader { Description = "A strong entity tag for the data version and the request.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
-            success.Headers["Cache-Control"] = new OpenApiHeader { Description = "public, max-age=60 (configurable).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            success.Headers["ETag"] = new OpenApiHeader { Description = "A strong entity tag for the data version and the request, or of the resource's version.", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            if (isRead)
+            {
+                success.Headers["Cache-Control"] = new OpenApiHeader { Description = "public, max-age=60 (configurable).", Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            }
         }
 
-        operation.Responses["304"] = new OpenApiResponse { Description = "Not modified: the If-None-Match entity tag is still current." };
         var problem = context.SchemaGenerator.GenerateSchema(typeof(ProblemDetails), context.SchemaRepository);
-        AddProblem(operation, "400", "A query parameter is unknown or invalid; detail says what is allowed.", problem, "Unknown query parameter 'colour'. Allowed: district, f, release.");
+        if (isRead)
+        {
+            operation.Responses["304"] = new OpenApiResponse { Description = "Not modified: the If-None-Match entity tag is still current." };
+            AddProblem(operation, "400", "A query parameter is unknown or invalid; detail says what is allowed.", problem, "Unknown query parameter 'colour'. Allowed: district, f, release.");
+        }
+        else
+        {
+            AddProblem(operation, "400", "The body or a parameter is invalid; detail (and errors, per field or row) says what is wrong.", problem, "1 problem(s), nothing was written: priority: Give one of the plan's priorities: place, economy, people, environment.");
+            AddProblem(operation, "401", "No API key, or an unknown or revoked one.", problem, "Writes need an API key: send it as 'Authorization: Bearer KEY' or 'X-Api-Key: KEY'.");
+            AddProblem(operation, "403", "The key may not make this change: a partner key changes only actions its organisation leads.", problem, "Action 3 is led by another organisation.");
+            if (operation.OperationId is "ReplaceAction" or "DeleteAction")
+            {
+                AddProblem(operation, "412", "The If-Match entity tag is stale: the action changed meanwhile.", problem, "Action 3 has changed since that ETag was issued.");
+                AddProblem(operation, "428", "If-Match is required.", problem, "Send If-Match with the action's ETag.");
+                operation.Parameters!.Add(new OpenApiParameter
+                {
+                    Name = "If-Match",
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "The action's ETag, from GET /api/actions/{id}.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySecurityScheme, context.Document)] = [] }];
+        }
         if (operation.Parameters!.Any(p => p.In == ParameterLocation.Path) || operation.OperationId == "Locate" || operation.OperationId == "RankWards")
         {
             AddProblem(operation, "404", "Nothing was found: detail names what is loaded instead.", problem, "There is no ward E05999999 loaded.");
@@ -162,6 +197,8 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
 
         AddProblem(operation, "503", "The database cannot be reached.", problem, "The database does not answer; try again shortly.");
     }
+
+    public const string ApiKeySecurityScheme = "ApiKey";
 
     private static void AddProblem(OpenApiOperation operation, string status, string description, IOpenApiSchema schema, string detail) =>
         operation.Responses![status] = new OpenApiResponse
@@ -177,15 +214,23 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                         ["type"] = status switch
                         {
                             "400" => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                            "401" => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+                            "403" => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
                             "404" => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
                             "406" => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+                            "412" => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
+                            "428" => "https://tools.ietf.org/html/rfc6585#section-3",
                             _ => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
                         },
                         ["title"] = status switch
                         {
                             "400" => "Bad request",
+                            "401" => "Unauthorized",
+                            "403" => "Forbidden",
                             "404" => "Not found",
                             "406" => "Not acceptable",
+                            "412" => "Precondition Failed",
+                            "428" => "Precondition Required",
                             _ => "Service unavailable",
                         },
                         ["status"] = int.Parse(status, CultureInfo.InvariantCulture),

@@ -35,7 +35,27 @@ internal static class Examples
         ["Locate"] = """{"lon":0.17,"lat":51.4,"district":{"code":"E07000111","name":"Sevenoaks"},"ward":{"code":"E05005032","name":"Swanley White Oak"},"lsoa":{"code":"E01024480","name":"Sevenoaks 002D"}}""",
         ["GetCatalog"] = """{"@context":{"dcat":"http://www.w3.org/ns/dcat#","dct":"http://purl.org/dc/terms/"},"@id":"http://127.0.0.1:5080/api/catalog","@type":"dcat:Catalog","dct:title":"DistrictMap datasets","dcat:dataset":[{"@type":"dcat:Dataset","dct:identifier":"wards:E07000111","dct:title":"Wards (May 2023) Boundaries","dct:license":{"@id":"https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"},"dcat:distribution":[{"@type":"dcat:Distribution","dcat:accessURL":{"@id":"http://127.0.0.1:5080/ogc/collections/wards"}}]}]}""",
         ["GetWardDeprivationMethod"] = "\"# Ward deprivation: how DistrictMap derives it\\n...\"",
+        ["ListPriorities"] = """{"priorities":[{"code":"people","title":"People","description":"Community spirit and wellbeing.","sample":true}]}""",
+        ["ListPartners"] = """{"partners":[{"id":8,"name":"Sample Volunteer Centre","sector":"voluntary","website":null,"sample":true}]}""",
+        ["ListActions"] = $$"""{"actions":[{{Action}}]}""",
+        ["GetAction"] = Action,
+        ["CreateAction"] = Action,
+        ["ReplaceAction"] = Action,
+        ["AddActionUpdate"] = Action,
+        ["ListIndicators"] = """{"indicators":[{"code":"SAMPLE-VOLUNTEER","title":"Residents volunteering at least once a month (sample)","unit":"%","polarity":"higher-is-better","geography":"ward","source":"Sample values written for DistrictMap; not real data","licence":"Sample content","sample":true}]}""",
+        ["ListIndicatorValues"] = """{"indicator":{"code":"SAMPLE-VOLUNTEER","title":"Residents volunteering at least once a month (sample)","unit":"%","polarity":"higher-is-better","geography":"ward","source":"Sample","licence":"Sample content","sample":true},"values":[{"area":"E05005031","areaName":"Swanley St Mary's","period":"2026-Q3","value":18,"target":20,"note":"Sample value","districtValue":21.8,"sample":true}]}""",
+        ["PostIndicatorValues"] = """{"received":3,"written":3}""",
+        ["ListFocusWards"] = """{"district":"E07000111","release":"IoD2019","rule":{"maxDecile":3,"districtFraction":0.2,"description":"A ward is a focus ward when ..."},"wards":[{"code":"E05005031","name":"Swanley St Mary's","imdScore":30.938,"districtRank":1,"reasons":["Contains 2 LSOAs in national IMD deciles 1-3 (IoD2019)."]}]}""",
+        ["ListGaps"] = """{"district":"E07000111","release":"IoD2019","rule":"A ward is a focus ward when ...","underserved":"A focus ward is underserved when ...","recentSince":"2026-Q3","wards":[{"code":"E05005031","name":"Swanley St Mary's","imdScore":30.938,"districtRank":1,"focus":true,"focusReasons":["Contains 2 LSOAs in national IMD deciles 1-3 (IoD2019)."],"actions":12,"districtWideActions":3,"partners":10,"recentUpdates":7,"underserved":false}]}""",
+        ["GetMonitoring"] = """{"quarter":"2026-Q3","district":"E07000111","byPriority":[{"priority":"people","green":4,"amber":3,"red":1,"none":1,"actions":[]}],"atRisk":[{"id":4,"title":"Sample: befriending for older residents","priority":"people","leadPartner":"Sample Health and Care Partnership","status":"in-progress","rag":"red","reportedQuarter":"2026-Q3","due":"2026-06-30","sample":true}],"overdue":[],"indicatorsOffTrack":[{"code":"SAMPLE-LONELY","title":"Residents who often feel lonely (sample)","unit":"%","polarity":"lower-is-better","area":"E05005031","areaName":"Swanley St Mary's","period":"2026-Q3","value":14,"previousPeriod":"2026-Q2","previousValue":13.4,"target":9,"reasons":["Moving the wrong way: 13.4 in 2026-Q2, 14 in 2026-Q3 (lower-is-better)."],"sample":true}]}""",
     };
+
+    private const string Action = """
+        {"id":1,"reference":"S01","district":"E07000111","title":"Sample: neighbourhood volunteering hub","description":"Sample action.","priority":"people",
+         "leadPartner":{"id":8,"name":"Sample Volunteer Centre"},"supportingPartners":[{"id":1,"name":"Sample District Council"}],"status":"in-progress","rag":"green",
+         "start":"2025-04-01","due":"2027-03-31","districtWide":false,"wards":[{"code":"E05005031","name":"Swanley St Mary's"}],"tags":["volunteering"],
+         "indicators":["SAMPLE-VOLUNTEER"],"sample":true,"location":{"type":"Point","coordinates":[0.1735,51.3978]}}
+        """;
 
     public static JsonNode? For(string? operationId) =>
         operationId is not null && ByOperation.TryGetValue(operationId, out var json) ? JsonNode.Parse(json) : null;

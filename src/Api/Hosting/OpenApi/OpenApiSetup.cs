@@ -29,6 +29,12 @@ internal static class OpenApiSetup
                 },
             });
             options.MapType<JsonElement>(() => new OpenApiSchemaReference(GeoJsonSchemas.Geometry));
+            options.AddSecurityDefinition(ApiDocumentation.ApiKeySecurityScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key issued by an admin with 'districtmap keys issue', sent as 'Authorization: Bearer KEY' (or 'X-Api-Key: KEY'). Writes only: reads are public.",
+            });
             options.DocumentFilter<GeoJsonSchemas>();
             options.OperationFilter<ApiDocumentation>();
             options.SupportNonNullableReferenceTypes();

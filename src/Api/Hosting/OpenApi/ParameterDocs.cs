@@ -22,6 +22,14 @@ internal static class ParameterDocs
         "release" => new("English Indices of Deprivation release (default: the latest with ward scores).", JsonSchemaType.String, "IoD2019", Values: ["IoD2019", "IoD2025"]),
         "geometry" => new("true adds each feature's outline, as a GeoJSON geometry, to the JSON response.", JsonSchemaType.Boolean, false),
         "by" => new("The index to rank by (default imd).", JsonSchemaType.String, "imd", Values: DeprivationDomains.All),
+        "priority" => new("Only actions of this priority.", JsonSchemaType.String, "people", Values: Plan.PlanVocabulary.Priorities),
+        "partner" => new("Only actions this partner leads or supports (a partner id from /api/partners).", JsonSchemaType.Integer, 1),
+        "status" => new("Only actions with this status.", JsonSchemaType.String, "in-progress", Values: Plan.PlanVocabulary.Statuses),
+        "rag" => new("Only actions with this RAG status.", JsonSchemaType.String, "red", Values: Plan.PlanVocabulary.Rags),
+        "tag" => new("Only actions with this tag.", JsonSchemaType.String, "volunteering"),
+        "quarter" => new("The quarter to report on (default: the current quarter).", JsonSchemaType.String, "2026-Q3"),
+        "area" => new("Only values for this area: a ward or district GSS code.", JsonSchemaType.String, "E05005031"),
+        "period" => new("Only values for this period: a quarter such as 2026-Q3, or a year such as 2026.", JsonSchemaType.String, "2026-Q3"),
         "lon" => new("Longitude, WGS 84.", JsonSchemaType.Number, 0.173, Required: true, Minimum: -180, Maximum: 180),
         "lat" => new("Latitude, WGS 84.", JsonSchemaType.Number, 51.398, Required: true, Minimum: -90, Maximum: 90),
         _ => null,
@@ -34,6 +42,8 @@ internal static class ParameterDocs
         ("code", "GetDistrict") => new("GSS code of the district.", JsonSchemaType.String, "E07000111", Required: true),
         ("code", "GetWard") => new("GSS code of the ward.", JsonSchemaType.String, "E05005031", Required: true),
         ("code", "GetLsoa") => new("GSS code of the LSOA.", JsonSchemaType.String, "E01024476", Required: true),
+        ("code", _) => new("The indicator's code (see /api/indicators).", JsonSchemaType.String, "SAMPLE-VOLUNTEER", Required: true),
+        ("id", _) => new("The action's id.", JsonSchemaType.Integer, 1, Required: true),
         _ => null,
     };
 }

@@ -1,6 +1,7 @@
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;
+using DistrictMap.Api.Plan;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictMap.Api.Infrastructure.Database;
@@ -18,6 +19,14 @@ public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> 
     public DbSet<DeprivationScore> DeprivationScores => Set<DeprivationScore>();
     public DbSet<LsoaPopulation> LsoaPopulations => Set<LsoaPopulation>();
     public DbSet<WardDeprivation> WardDeprivation => Set<WardDeprivation>();
+    public DbSet<Priority> Priorities => Set<Priority>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<PlanAction> Actions => Set<PlanAction>();
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

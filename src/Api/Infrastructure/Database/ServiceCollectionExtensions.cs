@@ -35,6 +35,9 @@ public static class ServiceCollectionExtensions
     /// <summary>The one place the EF provider is configured, shared by the app and the design-time factory.</summary>
     public static DbContextOptionsBuilder ConfigureDistrictMap(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
-            .UseNpgsql(dataSource, o => o.UseNetTopologySuite().MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(dataSource, o => o
+                .UseNetTopologySuite()
+                .MigrationsHistoryTable("__ef_migrations_history")
+                .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention();
 }

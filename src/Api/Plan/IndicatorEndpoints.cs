@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Security.Claims;
+using DistrictMap.Api.Http;
+using DistrictMap.Api.Import;
+using DistrictMap.Api.Plan.Access;
+
+namespace DistrictMap.Api.Plan;
+
+/// <summary>/api/indicators: the plan's outcome indicators and their values; partners post values.</summary>
+public static class IndicatorEndpoints
+{
+    private const int MaxUploadBytes = 5 * 1024 * 1024;
+    private static readonly ResponseFormat[] ValueFormats = [ResponseFormat.Json, ResponseFormat.Csv];
+
+    public static RouteGroupBuilder MapIndicatorEndpoints(this RouteGroupBuilder api)
+    {
+        var indicators = api.MapGroup("/indicators").WithTags("Plan");
+        indicators.MapGet("/", async (PlanReads plan, CancellationToken ct) => TypedResults.Json(new IndicatorList(await plan.IndicatorsAsync(ct)))).AllowQuery()
+            .WithName("ListIndicators")
+            .WithSummary("Outcome indicators")
+            .WithDescription("The indicators the plan aims to move: unit, polarity (whether higher or lower is better), geography (ward or district), source and licence.")
+            .Produces<IndicatorList>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType);
+        indicators.MapGet("/{code}/values", Values).AllowQuery("area", "period", "district").Offers(ValueFormats)
+            .WithName("ListIndicatorValues")
+            .WithSummary("An indicator's values")
+            .WithDescription("An indicator's values by area and period, each beside its district's value for the same period. JSON or CSV (f=csv).")
+            .Produces<IndicatorValues>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType, ResponseFormats.CsvMediaType);
+        indicators.MapPost("/{code}/values", Post).RequireAuthorization(PlanEndpoints.WritePolicy)
+            .WithName("PostIndicatorValues")
+            .WithSummary("Post indicator values")
+            .WithDescription("One value as JSON ({area, period, value, target, note}), or many as a CSV upload (Content-Type: text/csv; columns area, period, value, "
+                + "and optionally target and note). All or nothing: when any row is bad, nothing is written and every bad row is reported. "
+                + "A value for an area and period already held is replaced. Audited.")
+            .Accepts<IndicatorValueInput>(ResponseFormats.JsonMediaType, ResponseFormats.CsvMediaType)
+            .Produces<ValuesWritten>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType);
+        return indicators;
+    }
+
+    private static async Task<IResult> Values(HttpRequest request, PlanReads plan, string code, string? area, string? period, string? district, CancellationToken cancellationToken)
+    {
+        var (format, error) = ResponseFormats.Negotiate(request, ValueFormats, ResponseFormat.Json);
+        if (format is null)
+        {
+            return Problems.NotAcceptable(error!);
+        }
+
+        var indicator = await plan.IndicatorAsync(code, cancellationToken);
+        if (indicator is null)
+        {
+            return Problems.NotFound($"There is no indicator '{Text.Shorten(code)}' (see /api/indicators).");
+        }
+
+        if (period is not null && !PlanVocabulary.IsPeriod(period))
+        {
+            throw new BadRequestException($"period '{Text.Shorten(period)}' must be a quarter such as 2025-Q2 or a year such as 2025.");
+        }
+
+        var values = await plan.ValuesAsync(code, RequestValues.GssCode(area, "area", "E05005031"), period, RequestValues.GssCode(district, "district", "E07000111"), cancellationToken);
+        return format == ResponseFormat.Csv
+            ? TableResults.Csv(values, IndicatorValueDto.Columns, $"indicator-{code}.csv")
+            : TypedResults.Json(new IndicatorValues(indicator, values));
+    }
+
+    private static async Task<IResult> Post(HttpRequest request, ClaimsPrincipal user, PlanWriter writer, string code, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<(string Row, IndicatorValueInput Value)> rows;
+        if (request.ContentType?.StartsWith(ResponseFormats.CsvMediaType, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            rows = await ReadCsvAsync(request, cancellationToken);
+        }
+        else
+        {
+            rows = [("body", await PlanEndpoints.ReadAsync<IndicatorValueInput>(request, cancellationToken))];
+        }
+
+        var written = await writer.SetIndicatorValuesAsync(code, rows, Actor.From(user), sample: false, cancellationToken);
+        return TypedResults.Json(new ValuesWritten(rows.Count, written));
+    }
+
+    private static async Task<IReadOnlyList<(string, IndicatorValueInput)>> ReadCsvAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxUploadBytes)
+        {
+            throw new BadRequestException($"The upload is larger than {MaxUploadBytes / 1024 / 1024} MB.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxUploadBytes)
+        {
+            throw new BadRequestException($"The upload is larger than {MaxUploadBytes / 1024 / 1024} MB.");
+        }
+
+        try
+        {
+            using var csv = CsvSource.FromBytes(buffer.ToArray(), "upload");
+            var (area, period, value) = (csv.Find("area"), csv.Find("period"), csv.Find("value"));
+            var missing = new[] { ("area", area), ("period", period), ("value", value) }.Where(c => c.Item2 is null).Select(c => c.Item1).ToList();
+            if (missing.Count > 0)
+            {
+                throw new BadRequestException($"The CSV has no {string.Join(", ", missing)} column: the header must name area, period and value (target and note are optional).");
+            }
+
+            var (target, note) = (csv.Find("target"), csv.Find("note"));
+            // Values that are not numbers become NaN, which the writer reports with every other bad row.
+            var rows = new List<(string, IndicatorValueInput)>();
+            while (csv.Read())
+            {
+                rows.Add(($"row {csv.RowNumber}", new IndicatorValueInput(csv.Get(area), csv.Get(period), Number(csv.Get(value)), csv.Get(target) is { } t ? Number(t) : null, csv.Get(note))));
+                if (rows.Count > 100_000)
+                {
+                    throw new BadRequestException("The upload has more than 100,000 rows: split it.");
+                }
+            }
+
+            return rows.Count > 0 ? rows : throw new BadRequestException("The CSV has a header but no rows.");
+        }
+        catch (ImportException e)
+        {
+            throw new BadRequestException(e.Message);
+        }
+    }
+
+    private static double Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;
+}
+
+public sealed record IndicatorList(IReadOnlyList<IndicatorDto> Indicators);
+
+public sealed record ValuesWritten(int Received, int Written);
