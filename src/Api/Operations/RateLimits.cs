@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace DistrictMap.Api.Operations;
+
+/// <summary>Per-client request budgets. A limit of 0 turns that limiter off.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "DistrictMap:RateLimits";
+
+    /// <summary>Writes per minute for one API key (or one address without a key).</summary>
+    [Range(0, 1_000_000)]
+    public int WritesPerMinute { get; set; } = 60;
+
+    /// <summary>Expensive reads (feature pages, downloads, tiles, near me) per minute for one address.</summary>
+    [Range(0, 10_000_000)]
+    public int ExpensiveReadsPerMinute { get; set; } = 1200;
+}
+
+/// <summary>ASP.NET Core rate limiting on writes and expensive reads; refusals are 429 problem details with Retry-After.</summary>
+public static class RateLimits
+{
+    public const string Writes = "writes";
+    public const string ExpensiveReads = "expensive-reads";
+
+    public static IServiceCollection AddDistrictMapRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(60);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"This client has used its budget of requests for the moment; try again in {Math.Ceiling(retry.TotalSeconds)} s.",
+                    },
+                });
+            };
+            options.AddPolicy(Writes, context => Partition(context, o => o.WritesPerMinute, ClientKey(context, preferApiKey: true)));
+            options.AddPolicy(ExpensiveReads, context => Partition(context, o => o.ExpensiveReadsPerMinute, ClientKey(context, preferApiKey: false)));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, Func<RateLimitOptions, int> limit, string client)
+    {
+        var perMinute = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        return perMinute == 0
+            ? RateLimitPartition.GetNoLimiter(client)
+            : RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = Math.Max(1, perMinute / 6),
+                TokensPerPeriod = Math.Max(1, perMinute / 60),
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+    }
+
+    /// <summary>The API key's hash prefix for writes (so one key is one client), else the remote address.</summary>
+    private static string ClientKey(HttpContext context, bool preferApiKey)
+    {
+        if (preferApiKey)
+        {
+            var key = context.Request.Headers["X-Api-Key"].ToString();
+            var authorization = context.Request.Headers.Authorization.ToString();
+            if (key.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                key = authorization[7..];
+            }
+
+            if (key.Length > 0)
+            {
+                return "key:" + Plan.Access.ApiKeys.Hash(key)[..16];
+            }
+        }
+
+        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    }
+}
