@@ -40,10 +40,8 @@ public static partial class Observability
                 }
                 finally
                 {
-                    if (logger.IsEnabled(LogLevel.Information))
-                    {
-                        LogRequest(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, correlation);
-                    }
+                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    LogRequest(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode, elapsed, correlation);
                 }
             }
         });
