@@ -7,6 +7,7 @@ public enum PropertyType
     Text,
     WholeNumber,
     Number,
+    Boolean,
 }
 
 /// <summary>A property of a collection's features: its name on the wire and the SQL that computes it.</summary>

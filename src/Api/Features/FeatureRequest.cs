@@ -144,6 +144,12 @@ public sealed record FeatureRequest
         PropertyType.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
             ? d
             : throw new BadRequestException($"{property.Name} '{Text.Shorten(text)}' must be a number."),
+        PropertyType.Boolean => text.Trim().ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw new BadRequestException($"{property.Name} '{Text.Shorten(text)}' must be true or false."),
+        },
         _ => text.Length <= 200 ? text : throw new BadRequestException($"{property.Name} is longer than 200 characters."),
     };
 }

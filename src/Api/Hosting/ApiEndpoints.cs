@@ -3,6 +3,7 @@ using DistrictMap.Api.Districts;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Locate;
 using DistrictMap.Api.Lsoas;
+using DistrictMap.Api.Places;
 using DistrictMap.Api.Wards;
 
 namespace DistrictMap.Api.Hosting;
@@ -17,6 +18,7 @@ internal static class ApiEndpoints
         api.MapWardEndpoints();
         api.MapLsoaEndpoints();
         api.MapLocateEndpoints();
+        api.MapNearbyEndpoints();
         api.MapCatalogEndpoints();
         api.MapGet(WardEndpoints.MethodPath["/api".Length..], WardDeprivationMethod).AllowQuery()
             .WithTags("Wards")

@@ -1,11 +1,13 @@
 using System.IO.Compression;
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
+using DistrictMap.Api.Locate;
 using DistrictMap.Api.Lsoas;
 using DistrictMap.Api.Wards;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Http;
+using DistrictMap.Api.Places;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace DistrictMap.Api.Hosting;
@@ -21,12 +23,16 @@ internal static class ApiServices
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddGeographyCollections();
+        services.AddPlacesCollections();
         services.AddSingleton<FeatureCollectionRegistry>();
         services.AddSingleton<FeatureStore>();
         services.AddScoped<ProvenanceStore>();
         services.AddSingleton<ReleaseResolver>();
         services.AddSingleton<WardQueries>();
         services.AddSingleton<LsoaQueries>();
+        services.AddSingleton<LocateQueries>();
+        services.AddSingleton<NearbyQueries>();
+        services.AddSingleton<WardPlacesQueries>();
         services.AddSingleton<DataVersionSource>();
         services.AddHostedService(sp => sp.GetRequiredService<DataVersionSource>());
 

@@ -345,6 +345,7 @@ public static class OgcEndpoints
     {
         PropertyType.WholeNumber => "integer",
         PropertyType.Number => "number",
+        PropertyType.Boolean => "boolean",
         _ => "string",
     };
 

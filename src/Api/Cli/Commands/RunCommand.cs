@@ -3,6 +3,7 @@ using DistrictMap.Api.Hosting;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Places.Import;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
@@ -31,6 +32,7 @@ internal sealed class RunCommand(
     DatabaseMigrator migrator,
     DistrictLoader loader,
     NpgsqlDataSource dataSource,
+    PlaceSamples samples,
     IOptions<DataOptions> options) : AsyncCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
@@ -62,6 +64,8 @@ internal sealed class RunCommand(
                 // The service starts without data rather than not at all.
                 Console.Error.WriteLine($"error: {e.Message}");
             }
+
+            await LoadSamplePlacesAsync(district, cancellationToken);
         }
 
         await using (var count = dataSource.CreateCommand("SELECT count(*) FROM wards"))
@@ -91,5 +95,25 @@ internal sealed class RunCommand(
 
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>Shows what the places layers look like until real ones are imported: the district's sample places, marked as sample.</summary>
+    private async Task LoadSamplePlacesAsync(string district, CancellationToken cancellationToken)
+    {
+        if (samples.Files(district).Count == 0 || await samples.AnyPlacesAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            SummaryTable.Write(await samples.LoadAsync(district, file => new ConsoleProgress(file), cancellationToken));
+            AnsiConsole.MarkupLine("[yellow]Places: sample content, not real data,[/] until routes, green spaces and the rest are imported "
+                + "([bold]./districtmap import osm FILE[/], see README.md, section Places).");
+        }
+        catch (ImportException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;
+using DistrictMap.Api.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictMap.Api.Infrastructure.Database;
@@ -18,6 +19,11 @@ public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> 
     public DbSet<DeprivationScore> DeprivationScores => Set<DeprivationScore>();
     public DbSet<LsoaPopulation> LsoaPopulations => Set<LsoaPopulation>();
     public DbSet<WardDeprivation> WardDeprivation => Set<WardDeprivation>();
+    public DbSet<WalkingCyclingRoute> Routes => Set<WalkingCyclingRoute>();
+    public DbSet<GreenSpace> GreenSpaces => Set<GreenSpace>();
+    public DbSet<TownCentreProject> TownCentreProjects => Set<TownCentreProject>();
+    public DbSet<RecyclingSite> RecyclingSites => Set<RecyclingSite>();
+    public DbSet<Activity> Activities => Set<Activity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
