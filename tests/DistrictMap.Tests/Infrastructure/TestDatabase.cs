@@ -91,6 +91,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             "datasets", "data_state", "districts", "wards", "lsoas", "lsoa_ward_lookup",
             "lsoa_ward_assignments", "deprivation_scores", "lsoa_populations", "ward_deprivation",
+            "routes", "green_spaces", "town_centre_projects", "recycling_sites", "activities", "ward_places",
         };
         var parts = new List<string>();
         foreach (var table in tables)
