@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Places;
@@ -6,15 +5,8 @@ namespace DistrictMap.Tests.Places;
 /// <summary>The places commands of the districtmap command line, run as a separate process, and the sample content they load.</summary>
 public sealed class PlacesCliTests : DatabaseTest
 {
-    private async Task<(int ExitCode, string Out, string Error)> RunAsync(string workingDirectory, params string[] args)
-    {
-        var start = CliProcess.StartInfo(Db.ConnectionString, workingDirectory, args);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Out, string Error)> RunAsync(string workingDirectory, params string[] args) =>
+        CliProcess.RunAsync(Db.ConnectionString, workingDirectory, args);
 
     [Theory]
     [InlineData("routes", "--kind-field")]

@@ -31,16 +31,21 @@ public sealed class WardPlacesTests : DatabaseTest
                 Value<double>(r, 7), Value<double>(r, 8), Value<int>(r, 9), Value<int>(r, 10), Value<int>(r, 11)))))
         .ToDictionary(x => x.Item1, x => x.Item2);
 
+    /// <summary>The measures with the synthetic district and every synthetic place loaded.</summary>
+    private async Task<Dictionary<string, Measures>> LoadedMeasuresAsync()
+    {
+        await SyntheticDistrict.LoadAllAsync(Db);
+        await SyntheticPlaces.LoadAllAsync(Db);
+        return await MeasuresAsync();
+    }
+
     private static T? Value<T>(Npgsql.NpgsqlDataReader reader, int ordinal)
         where T : struct => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
 
     [Fact]
     public async Task Route_length_by_kind_is_clipped_to_each_ward_and_overlapping_routes_count_once()
     {
-        await SyntheticDistrict.LoadAllAsync(Db);
-        await SyntheticPlaces.LoadAllAsync(Db);
-
-        var wards = await MeasuresAsync();
+        var wards = await LoadedMeasuresAsync();
 
         // Ward A: the meridian walk (imported twice, counted once); the cycleway from 0.09° to the ward edge at 0.10°.
         SyntheticPlaces.Near(SyntheticPlaces.Haversine(0.03, 51.01, 0.03, 51.03), wards[A].Walking!.Value);
@@ -52,10 +57,7 @@ public sealed class WardPlacesTests : DatabaseTest
     [Fact]
     public async Task Green_space_area_counts_overlaps_once_and_is_given_per_1000_residents()
     {
-        await SyntheticDistrict.LoadAllAsync(Db);
-        await SyntheticPlaces.LoadAllAsync(Db);
-
-        var wards = await MeasuresAsync();
+        var wards = await LoadedMeasuresAsync();
 
         var parkA = SyntheticPlaces.RectangleArea(0.04, 51.02, 0.06, 51.03);
         // Ward B: its park and the allotments; the play area inside the park adds nothing.
@@ -71,10 +73,7 @@ public sealed class WardPlacesTests : DatabaseTest
     [Fact]
     public async Task The_population_near_public_green_space_counts_each_LSOA_at_its_interior_point()
     {
-        await SyntheticDistrict.LoadAllAsync(Db);
-        await SyntheticPlaces.LoadAllAsync(Db);
-
-        var wards = await MeasuresAsync();
+        var wards = await LoadedMeasuresAsync();
 
         // A: LSOA E01999901 (1000 of 4000) is inside park A. B: E01999903 (1500 of 3000) is about 556 m from park B,
         // and E01999904 is inside allotments, which are not public. C: nothing within 1 km.
@@ -86,10 +85,7 @@ public sealed class WardPlacesTests : DatabaseTest
     [Fact]
     public async Task Projects_activities_and_recycling_sites_are_counted_in_the_ward_that_holds_them()
     {
-        await SyntheticDistrict.LoadAllAsync(Db);
-        await SyntheticPlaces.LoadAllAsync(Db);
-
-        var wards = await MeasuresAsync();
+        var wards = await LoadedMeasuresAsync();
 
         Assert.Equal([(0, 0, 2), (0, 2, 0), (2, 0, 0)], new[] { A, B, C }.Select(w => (wards[w].Projects, wards[w].Activities, wards[w].RecyclingSites)).Select(t => (t.Projects!.Value, t.Activities!.Value, t.RecyclingSites!.Value)));
     }
