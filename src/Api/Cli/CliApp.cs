@@ -15,7 +15,7 @@ public static class CliApp
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
-        "run", "import", "load", "collect", "db", "status", "plan", "keys", "help", "--help", "-h", "-?", "--version",
+        "run", "import", "load", "load-samples", "collect", "db", "status", "plan", "keys", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
@@ -54,9 +54,28 @@ public static class CliApp
                     .WithExample("import", "lookup", "LSOA11_WD19_LU.csv", "--district", "E07000111");
                 import.AddCommand<ImportIodCommand>("iod")
                     .WithExample("import", "iod", "File_7_IoD2019.csv", "--district", "E07000111");
+                import.AddCommand<ImportRoutesCommand>("routes")
+                    .WithExample("import", "routes", "cycle-routes.gpkg", "--district", "E07000111", "--kind", "cycling", "--network-field", "NCN_REF");
+                import.AddCommand<ImportGreenSpacesCommand>("green-spaces")
+                    .WithExample("import", "green-spaces", "parks.shp", "--type-field", "SITE_TYPE", "--access", "public");
+                import.AddCommand<ImportProjectsCommand>("town-centre-projects")
+                    .WithExample("import", "town-centre-projects", "projects.geojson", "--title-field", "PROJECT", "--lead-partner-field", "LEAD");
+                import.AddCommand<ImportRecyclingSitesCommand>("recycling-sites")
+                    .WithExample("import", "recycling-sites", "bring-sites.geojson", "--materials-field", "ACCEPTS");
+                import.AddCommand<ImportActivitiesCommand>("activities")
+                    .WithExample("import", "activities", "volunteering.geojson", "--type", "volunteering", "--hours-field", "HOURS");
+                import.AddCommand<ImportOsmCommand>("osm")
+                    .WithExample("import", "osm", "sevenoaks-overpass.json", "--district", "E07000111")
+                    .WithExample("import", "osm", "kent-extract.osm", "--district", "E07000111");
             });
             config.AddCommand<LoadCommand>("load")
                 .WithExample("load", "--district", "E07000111", "--data-dir", "../shared/data");
+            config.AddBranch("load-samples", samples =>
+            {
+                samples.SetDescription("Load sample content written for a district: marked as sample, never real data.");
+                samples.AddCommand<LoadSamplePlacesCommand>("places")
+                    .WithExample("load-samples", "places", "--district", "E07000111");
+            });
             config.AddCommand<CollectCommand>("collect")
                 .WithExample("collect", "--district", "E07000111");
             config.AddCommand<StatusCommand>("status");

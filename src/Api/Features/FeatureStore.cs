@@ -56,7 +56,8 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
         var properties = selected ?? collection.Properties;
         await using var command = dataSource.CreateCommand(
             $"SELECT {Columns(collection, properties, simplifyMetres, withGeometry)} FROM {collection.From} WHERE {collection.IdExpression} = @id{where} LIMIT 1");
-        command.Parameters.AddWithValue("id", id);
+        // Sent untyped, so that PostgreSQL reads it as the id's own type (text codes, integer numbers).
+        command.Parameters.Add(new NpgsqlParameter("id", NpgsqlTypes.NpgsqlDbType.Unknown) { Value = id });
         if (simplifyMetres is { } tolerance)
         {
             command.Parameters.AddWithValue("simplify", tolerance);
@@ -89,7 +90,8 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
 
     private string Columns(FeatureCollectionDefinition collection, IReadOnlyList<FeatureProperty> properties, double? simplifyMetres, bool withGeometry)
     {
-        var geometry = collection.GeometryExpression;
+        var raw = collection.GeometryExpression;
+        var geometry = raw;
         if (simplifyMetres is not null)
         {
             var srid = options.Value.MetricSrid.ToString(CultureInfo.InvariantCulture);
@@ -102,7 +104,10 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
             columns.Append(", ").Append(property.Expression);
         }
 
-        var geometryColumn = withGeometry ? $"ST_AsGeoJSON(ST_ForcePolygonCCW({geometry}), 6)" : "NULL::text";
+        // Exterior rings counter-clockwise (RFC 7946). Only polygons: PostGIS 3.3's ST_ForcePolygonCCW reverses lines.
+        var geometryColumn = withGeometry
+            ? $"ST_AsGeoJSON(CASE WHEN ST_Dimension({raw}) = 2 THEN ST_ForcePolygonCCW({geometry}) ELSE {geometry} END, 6)"
+            : "NULL::text";
         return $"({collection.IdExpression})::text, {geometryColumn}{columns}";
     }
 

@@ -4,6 +4,7 @@ using DistrictMap.Api.Http;
 using DistrictMap.Api.Locate;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Lsoas;
+using DistrictMap.Api.Places;
 using DistrictMap.Api.Wards;
 
 namespace DistrictMap.Api.Hosting;
@@ -18,6 +19,7 @@ internal static class ApiEndpoints
         api.MapWardEndpoints();
         api.MapLsoaEndpoints();
         api.MapLocateEndpoints();
+        api.MapNearbyEndpoints();
         api.MapCatalogEndpoints();
         api.MapPlanEndpoints();
         api.MapGet(WardEndpoints.MethodPath["/api".Length..], WardDeprivationMethod).AllowQuery()

@@ -1,12 +1,14 @@
 using System.IO.Compression;
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
+using DistrictMap.Api.Locate;
 using DistrictMap.Api.Lsoas;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Wards;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Http;
+using DistrictMap.Api.Places;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace DistrictMap.Api.Hosting;
@@ -22,6 +24,7 @@ internal static class ApiServices
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddGeographyCollections();
+        services.AddPlacesCollections();
         services.AddSingleton<FeatureCollectionRegistry>();
         services.AddSingleton<FeatureStore>();
         services.AddScoped<ProvenanceStore>();
@@ -30,6 +33,9 @@ internal static class ApiServices
         services.AddSingleton<LsoaQueries>();
         services.AddSingleton<WardsOfDistrict>();
         services.AddDistrictMapPlan(configuration);
+        services.AddSingleton<LocateQueries>();
+        services.AddSingleton<NearbyQueries>();
+        services.AddSingleton<WardPlacesQueries>();
         services.AddSingleton<DataVersionSource>();
         services.AddHostedService(sp => sp.GetRequiredService<DataVersionSource>());
 

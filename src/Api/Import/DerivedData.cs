@@ -4,7 +4,7 @@ namespace DistrictMap.Api.Import;
 
 /// <summary>
 /// Recomputes what is derived from imported data, inside the import's transaction:
-/// the LSOA-to-ward assignment, the ward deprivation summary and the data version.
+/// the LSOA-to-ward assignment, the ward deprivation summary, the ward places measures and the data version.
 /// </summary>
 internal static class DerivedData
 {
@@ -62,6 +62,7 @@ internal static class DerivedData
             await using var refresh = new NpgsqlCommand(
                 $"""
                 REFRESH MATERIALIZED VIEW ward_deprivation;
+                {Places.PlacesSql.RefreshWardPlaces}
                 UPDATE data_state SET version = version + 1, changed_at = now() WHERE id = 1;
                 NOTIFY {Datasets.DataVersionSource.Channel};
                 """,

@@ -2,6 +2,7 @@ using DistrictMap.Api.Import.Boundaries;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Api.Import.Deprivation;
 using DistrictMap.Api.Import.Lookup;
+using DistrictMap.Api.Places.Import;
 
 namespace DistrictMap.Api.Import;
 
@@ -19,6 +20,7 @@ public static class ImportServiceCollectionExtensions
         services.AddSingleton<IodImporter>();
         services.AddSingleton<DatasetImport>();
         services.AddSingleton<DistrictLoader>();
+        services.AddPlacesImport();
         services.AddHttpClient<Collector>((sp, http) =>
         {
             http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>().Value.DownloadTimeoutSeconds);

@@ -1,6 +1,7 @@
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Plan;
+using DistrictMap.Api.Places;
 
 namespace DistrictMap.Api.Wards;
 
@@ -27,12 +28,15 @@ public static class WardEndpoints
             .WithName("RankWards")
             .WithSummary("Wards of a district ranked by deprivation")
             .WithDescription("The wards of a district ranked on the IMD or one of its domains (by=), 1 = most deprived, "
-                + "with the score the rank is based on. JSON or CSV (f=csv).")
+                + "with the score the rank is based on and each ward's places measures (route length by kind, green space, "
+                + "population near public green space, projects, activities and recycling sites). JSON or CSV (f=csv).")
             .Produces<WardRanking>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType, ResponseFormats.CsvMediaType);
         wards.MapGet("/{code}", Profile).AllowQuery("release").Offers(ProfileFormats)
             .WithName("GetWard")
             .WithSummary("A ward's profile")
-            .WithDescription("A ward's deprivation summary, each index and domain, the LSOAs counted in it and its neighbouring wards. "
+            .WithDescription("A ward's deprivation summary, each index and domain, the LSOAs counted in it, its neighbouring wards "
+                + "and its places measures (route length by kind, green-space area and per 1,000 residents, the share of residents "
+                + "within 400 m and 1 km of a public green space, and counts of projects, activities and recycling sites). "
                 + "JSON, or GeoJSON (f=geojson) for the ward's outline with its summary.")
             .Produces<WardProfile>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType, ResponseFormats.GeoJsonMediaType);
         return wards;
@@ -63,7 +67,7 @@ public static class WardEndpoints
         };
     }
 
-    private static async Task<IResult> Ranking(HttpRequest request, WardQueries queries, WardsOfDistrict districts, ReleaseResolver releases, string? by, string? district, string? release, CancellationToken cancellationToken)
+    private static async Task<IResult> Ranking(HttpRequest request, WardQueries queries, WardsOfDistrict districts, WardPlacesQueries places, ReleaseResolver releases, string? by, string? district, string? release, CancellationToken cancellationToken)
     {
         var (format, error) = ResponseFormats.Negotiate(request, RankingFormats, ResponseFormat.Json);
         if (format is null)
@@ -80,7 +84,10 @@ public static class WardEndpoints
             return Problems.NotFound($"No deprivation data is loaded for district {districtCode}.");
         }
 
-        var rows = await queries.RankingAsync(districtCode, releaseCode, domain, cancellationToken);
+        var measures = await places.ForDistrictAsync(districtCode, cancellationToken);
+        var rows = (await queries.RankingAsync(districtCode, releaseCode, domain, cancellationToken))
+            .Select(r => r.WithPlaces(measures.GetValueOrDefault(r.Code)))
+            .ToList();
         return format == ResponseFormat.Csv
             ? TableResults.Csv(rows, WardRank.Columns, $"ward-ranking-{districtCode}-{domain}-{releaseCode}.csv")
             : TypedResults.Json(new WardRanking(districtCode, releaseCode, domain, Links.Absolute(request, MethodPath), rows));
@@ -93,6 +100,7 @@ public static class WardEndpoints
         FocusWardRule focus,
         ActionQueries actions,
         PlanReads plan,
+        WardPlacesQueries places,
         string code,
         string? release,
         CancellationToken cancellationToken)
@@ -138,7 +146,8 @@ public static class WardEndpoints
                 new Link(Links.Absolute(request, $"/ogc/collections/wards/items/{wardCode}"), "alternate", ResponseFormats.GeoJsonMediaType, "The ward in OGC API - Features"),
                 new Link(Links.Absolute(request, $"/api/districts/{district.Code}"), "up", ResponseFormats.JsonMediaType, district.Name),
                 new Link(Links.Absolute(request, $"/api/lsoas", QueryString.Create("ward", wardCode)), "related", ResponseFormats.JsonMediaType, "The ward's LSOAs"),
-            ]);
+            ],
+            await places.ForWardAsync(wardCode, cancellationToken));
         return TypedResults.Json(profile);
     }
 }

@@ -63,6 +63,18 @@ public sealed record WardRank(
     long? Population,
     double? PopulationShareInMostDeprived30)
 {
+    // The ward's places measures, flattened (see Places.WardPlaces); null while a layer holds no features.
+    public double? RouteLengthWalkingM { get; init; }
+    public double? RouteLengthCyclingM { get; init; }
+    public double? RouteLengthSharedM { get; init; }
+    public double? GreenSpaceAreaM2 { get; init; }
+    public double? GreenSpaceM2Per1000 { get; init; }
+    public double? PopulationShareWithin400m { get; init; }
+    public double? PopulationShareWithin1km { get; init; }
+    public int? Projects { get; init; }
+    public int? Activities { get; init; }
+    public int? RecyclingSites { get; init; }
+
     public static readonly IReadOnlyList<CsvColumn<WardRank>> Columns =
     [
         new("rank", w => w.Rank),
@@ -77,6 +89,16 @@ public sealed record WardRank(
         new("lsoasInMostDeprived30", w => w.LsoasInMostDeprived30),
         new("population", w => w.Population),
         new("populationShareInMostDeprived30", w => w.PopulationShareInMostDeprived30),
+        new("routeLengthWalkingM", w => w.RouteLengthWalkingM),
+        new("routeLengthCyclingM", w => w.RouteLengthCyclingM),
+        new("routeLengthSharedM", w => w.RouteLengthSharedM),
+        new("greenSpaceAreaM2", w => w.GreenSpaceAreaM2),
+        new("greenSpaceM2Per1000", w => w.GreenSpaceM2Per1000),
+        new("populationShareWithin400m", w => w.PopulationShareWithin400m),
+        new("populationShareWithin1km", w => w.PopulationShareWithin1km),
+        new("projects", w => w.Projects),
+        new("activities", w => w.Activities),
+        new("recyclingSites", w => w.RecyclingSites),
     ];
 }
 
@@ -105,7 +127,7 @@ public sealed record CodeName(string Code, string Name);
 /// <summary>Whether the ward is a focus ward of the plan, and why.</summary>
 public sealed record WardFocus(bool IsFocus, IReadOnlyList<string> Reasons);
 
-/// <summary>A ward's profile: its summary, each index, its LSOAs, its neighbours, and what the plan does there.</summary>
+/// <summary>A ward's profile: its summary, each index, its LSOAs, its neighbours, what the plan does there, and its places measures.</summary>
 public sealed record WardProfile(
     string Code,
     string Name,
@@ -120,4 +142,5 @@ public sealed record WardProfile(
     IReadOnlyList<CodeName> Neighbours,
     IReadOnlyList<Plan.ActionDto> Actions,
     IReadOnlyList<Plan.WardIndicator> Indicators,
-    IReadOnlyList<Link> Links);
+    IReadOnlyList<Link> Links,
+    Places.WardPlaces? Places);

@@ -43,7 +43,9 @@ public sealed class OgcFeaturesTests(ApiFixture api) : IClassFixture<ApiFixture>
         var links = wards.GetProperty("links").EnumerateArray().ToList();
         Assert.Contains(links, l => l.GetProperty("rel").GetString() == "license" && l.GetProperty("href").GetString()!.Contains("open-government-licence", StringComparison.Ordinal));
         Assert.Contains(links, l => l.GetProperty("rel").GetString() == "items" && l.GetProperty("type").GetString() == "application/geo+json");
-        Assert.Equal(["districts", "wards", "lsoas", "actions"], collections.GetProperty("collections").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(
+            ["districts", "wards", "lsoas", "routes", "green-spaces", "town-centre-projects", "recycling-sites", "activities", "actions"],
+            collections.GetProperty("collections").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
     }
 
     [Fact]
@@ -212,7 +214,7 @@ public sealed class OgcFeaturesTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory]
-    [InlineData("/ogc/collections/parks/items", "There is no collection 'parks'. Collections: districts, wards, lsoas, actions.")]
+    [InlineData("/ogc/collections/parks/items", "There is no collection 'parks'. Collections: districts, wards, lsoas, routes, green-spaces, town-centre-projects, recycling-sites, activities, actions.")]
     [InlineData("/ogc/collections/wards/items/E05000000", "There is no feature E05000000 in the collection wards.")]
     public async Task Unknown_collections_and_features_get_404_problem_details(string url, string detail)
     {

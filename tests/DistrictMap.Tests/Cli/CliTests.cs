@@ -6,15 +6,8 @@ namespace DistrictMap.Tests.Cli;
 /// <summary>The districtmap command line, run as a separate process the way a person runs it.</summary>
 public sealed class CliTests : DatabaseTest
 {
-    private async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var start = CliProcess.StartInfo(Db.ConnectionString, AppContext.BaseDirectory, args);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) =>
+        CliProcess.RunAsync(Db.ConnectionString, AppContext.BaseDirectory, args);
 
     [Fact]
     public async Task Help_lists_the_commands()

@@ -23,4 +23,14 @@ public static class CliProcess
         start.Environment.Remove("DISTRICTMAP_DATA_DIR");
         return start;
     }
+
+    /// <summary>Runs the program to its end (at most two minutes) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(string connectionString, string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(connectionString, workingDirectory, args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (process.ExitCode, await output, await error);
+    }
 }

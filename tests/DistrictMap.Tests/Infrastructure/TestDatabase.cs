@@ -97,6 +97,7 @@ public sealed class TestDatabase : IAsyncDisposable
             "lsoa_ward_assignments", "deprivation_scores", "lsoa_populations", "ward_deprivation",
             "priorities", "partners", "actions", "action_wards", "action_supporters", "action_indicators", "action_updates",
             "indicators", "indicator_values", "audit_log",
+            "routes", "green_spaces", "town_centre_projects", "recycling_sites", "activities", "ward_places",
         };
         var parts = new List<string>();
         foreach (var table in tables)

@@ -4,6 +4,7 @@ using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Plan;
+using DistrictMap.Api.Places.Import;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
@@ -33,6 +34,7 @@ internal sealed class RunCommand(
     DistrictLoader loader,
     NpgsqlDataSource dataSource,
     PlanCsv plan,
+    PlaceSamples samples,
     IOptions<DataOptions> options) : AsyncCommand<RunSettings>
 {
     /// <summary>Loads the sample plan written for the district, when there is one and the district has no plan yet.</summary>
@@ -95,6 +97,7 @@ internal sealed class RunCommand(
             }
 
             await LoadSamplePlanAsync(district.Trim().ToUpperInvariant(), cancellationToken);
+            await LoadSamplePlacesAsync(district.Trim().ToUpperInvariant(), cancellationToken);
         }
 
         await using (var count = dataSource.CreateCommand("SELECT count(*) FROM wards"))
@@ -124,5 +127,25 @@ internal sealed class RunCommand(
 
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>Shows what the places layers look like until real ones are imported: the district's sample places, marked as sample.</summary>
+    private async Task LoadSamplePlacesAsync(string district, CancellationToken cancellationToken)
+    {
+        if (samples.Files(district).Count == 0 || await samples.AnyPlacesAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            SummaryTable.Write(await samples.LoadAsync(district, file => new ConsoleProgress(file), cancellationToken));
+            AnsiConsole.MarkupLine("[yellow]Places: sample content, not real data,[/] until routes, green spaces and the rest are imported "
+                + "([bold]./districtmap import osm FILE[/], see README.md, section Places).");
+        }
+        catch (ImportException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+        }
     }
 }

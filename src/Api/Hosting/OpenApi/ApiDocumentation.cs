@@ -28,7 +28,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
         {
             var doc = parameter.In == ParameterLocation.Path
                 ? ParameterDocs.Path(parameter.Name!, operation.OperationId!)
-                : ParameterDocs.Query(parameter.Name!, options.DefaultLimit, options.MaxLimit, options.MaxSimplifyMetres);
+                : ParameterDocs.Query(parameter.Name!, options.DefaultLimit, options.MaxLimit, options.MaxSimplifyMetres, operation.OperationId);
             if (doc is not null)
             {
                 Describe(parameter, doc);
@@ -42,7 +42,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
 
         foreach (var name in allowed.Where(n => n != "f").Order(StringComparer.Ordinal))
         {
-            if (operation.Parameters.All(p => p.Name != name) && ParameterDocs.Query(name, options.DefaultLimit, options.MaxLimit, options.MaxSimplifyMetres) is { } doc)
+            if (operation.Parameters.All(p => p.Name != name) && ParameterDocs.Query(name, options.DefaultLimit, options.MaxLimit, options.MaxSimplifyMetres, operation.OperationId) is { } doc)
             {
                 var parameter = new OpenApiParameter { Name = name, In = ParameterLocation.Query };
                 Describe(parameter, doc);

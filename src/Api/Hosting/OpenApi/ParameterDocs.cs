@@ -9,7 +9,14 @@ internal static class ParameterDocs
 {
     public sealed record Doc(string Description, JsonSchemaType Type, JsonNode? Example, bool Required = false, IReadOnlyList<string>? Values = null, double? Minimum = null, double? Maximum = null);
 
-    public static Doc? Query(string name, int defaultLimit, int maxLimit, double maxSimplify) => name switch
+    public static Doc? Query(string name, int defaultLimit, int maxLimit, double maxSimplify, string? operationId = null) => (name, operationId) switch
+    {
+        ("limit", "Nearby") => new($"Features returned at most, nearest first, 1 to {Places.NearbyEndpoints.MaxLimit} (default {Places.NearbyEndpoints.DefaultLimit}).", JsonSchemaType.Integer, 100, Minimum: 1, Maximum: Places.NearbyEndpoints.MaxLimit),
+        ("geometry", "Nearby") => new("true adds each feature's geometry, as GeoJSON, to the JSON response.", JsonSchemaType.Boolean, false),
+        _ => Query(name, defaultLimit, maxLimit, maxSimplify),
+    };
+
+    private static Doc? Query(string name, int defaultLimit, int maxLimit, double maxSimplify) => name switch
     {
         "bbox" => new("Only features that intersect this box: minLon,minLat,maxLon,maxLat in WGS 84 (CRS84); six numbers (with heights) are accepted and the heights ignored.", JsonSchemaType.String, "0.10,51.35,0.25,51.45"),
         "limit" => new($"Features per page, 1 to {maxLimit} (default {defaultLimit}); a larger limit is served as {maxLimit}.", JsonSchemaType.Integer, 10, Minimum: 1),
@@ -32,13 +39,15 @@ internal static class ParameterDocs
         "period" => new("Only values for this period: a quarter such as 2026-Q3, or a year such as 2026.", JsonSchemaType.String, "2026-Q3"),
         "lon" => new("Longitude, WGS 84.", JsonSchemaType.Number, 0.173, Required: true, Minimum: -180, Maximum: 180),
         "lat" => new("Latitude, WGS 84.", JsonSchemaType.Number, 51.398, Required: true, Minimum: -90, Maximum: 90),
+        "radius" => new($"Search radius in metres, greater than 0 and at most {Places.NearbyEndpoints.MaxRadius:0} (default {Places.NearbyEndpoints.DefaultRadius:0}).", JsonSchemaType.Number, 2000, Minimum: 0, Maximum: Places.NearbyEndpoints.MaxRadius),
+        "kinds" => new($"Comma-separated layers to search (default all): {Places.NearbyEndpoints.KindList}. actions is reserved for the plan's actions.", JsonSchemaType.String, "green-spaces,recycling-sites"),
         _ => null,
     };
 
     public static Doc? Path(string name, string operationId) => (name, operationId) switch
     {
         ("collectionId", _) => new("The collection's id (see /ogc/collections).", JsonSchemaType.String, "wards", Required: true),
-        ("featureId", _) => new("The feature's id: its GSS code.", JsonSchemaType.String, "E05005031", Required: true),
+        ("featureId", _) => new("The feature's id: its GSS code for districts, wards and LSOAs; its number for places (routes, green-spaces, ...).", JsonSchemaType.String, "E05005031", Required: true),
         ("code", "GetDistrict") => new("GSS code of the district.", JsonSchemaType.String, "E07000111", Required: true),
         ("code", "GetWard") => new("GSS code of the ward.", JsonSchemaType.String, "E05005031", Required: true),
         ("code", "GetLsoa") => new("GSS code of the LSOA.", JsonSchemaType.String, "E01024476", Required: true),

@@ -15,6 +15,9 @@ public sealed class DataOptions
 
     public string LocalLayout { get; set; } = "data/geo/local-data.json";
 
+    /// <summary>Sample content written for a district, such as sample places (<c>{district}-sample-{layer}.geojson</c>).</summary>
+    public string SampleDirectory { get; set; } = "data/geo/sample";
+
     /// <summary>Where collected downloads are kept (git-ignored).</summary>
     public string CacheDirectory { get; set; } = "data/cache";
 

@@ -2,6 +2,7 @@ using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Plan;
+using DistrictMap.Api.Places;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictMap.Api.Infrastructure.Database;
@@ -27,6 +28,11 @@ public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<WalkingCyclingRoute> Routes => Set<WalkingCyclingRoute>();
+    public DbSet<GreenSpace> GreenSpaces => Set<GreenSpace>();
+    public DbSet<TownCentreProject> TownCentreProjects => Set<TownCentreProject>();
+    public DbSet<RecyclingSite> RecyclingSites => Set<RecyclingSite>();
+    public DbSet<Activity> Activities => Set<Activity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -572,6 +572,382 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
                     b.ToTable("wards", (string)null);
                 });
 
+            modelBuilder.Entity("DistrictMap.Api.Places.Activity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("text")
+                        .HasColumnName("contact");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("district_code");
+
+                    b.Property<Point>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("geom");
+
+                    b.Property<double?>("HoursNeeded")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours_needed");
+
+                    b.Property<bool>("Sample")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sample");
+
+                    b.Property<string>("Schedule")
+                        .HasColumnType("text")
+                        .HasColumnName("schedule");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("DistrictCode")
+                        .HasDatabaseName("ix_activities_district_code");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_activities_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("DatasetId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activities_dataset_id_source_id");
+
+                    b.ToTable("activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_activities_hours_needed", "hours_needed IS NULL OR hours_needed >= 0");
+
+                            t.HasCheckConstraint("ck_activities_type", "type IN ('activity', 'volunteering')");
+                        });
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.GreenSpace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("access");
+
+                    b.Property<double>("AreaM2")
+                        .HasColumnType("double precision")
+                        .HasColumnName("area_m2");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("DistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("district_code");
+
+                    b.Property<MultiPolygon>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,4326)")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Sample")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sample");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_green_spaces");
+
+                    b.HasIndex("DistrictCode")
+                        .HasDatabaseName("ix_green_spaces_district_code");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_green_spaces_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("DatasetId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_green_spaces_dataset_id_source_id");
+
+                    b.ToTable("green_spaces", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_green_spaces_access", "access IN ('public', 'restricted')");
+
+                            t.HasCheckConstraint("ck_green_spaces_type", "type IN ('park', 'nature-reserve', 'country-park', 'common', 'woodland', 'playing-field', 'allotments', 'play-area')");
+                        });
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.RecyclingSite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("DistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("district_code");
+
+                    b.Property<Point>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("geom");
+
+                    b.PrimitiveCollection<string[]>("Materials")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("materials");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Opening")
+                        .HasColumnType("text")
+                        .HasColumnName("opening");
+
+                    b.Property<bool>("Sample")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sample");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recycling_sites");
+
+                    b.HasIndex("DistrictCode")
+                        .HasDatabaseName("ix_recycling_sites_district_code");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_recycling_sites_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("DatasetId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recycling_sites_dataset_id_source_id");
+
+                    b.ToTable("recycling_sites", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.TownCentreProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("district_code");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Geometry>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(Geometry,4326)")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("LeadPartner")
+                        .HasColumnType("text")
+                        .HasColumnName("lead_partner");
+
+                    b.Property<string>("Link")
+                        .HasColumnType("text")
+                        .HasColumnName("link");
+
+                    b.Property<bool>("Sample")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sample");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Town")
+                        .HasColumnType("text")
+                        .HasColumnName("town");
+
+                    b.HasKey("Id")
+                        .HasName("pk_town_centre_projects");
+
+                    b.HasIndex("DistrictCode")
+                        .HasDatabaseName("ix_town_centre_projects_district_code");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_town_centre_projects_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("DatasetId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_town_centre_projects_dataset_id_source_id");
+
+                    b.ToTable("town_centre_projects", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_town_centre_projects_geom", "GeometryType(geom) IN ('POINT', 'MULTIPOLYGON')");
+                        });
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.WalkingCyclingRoute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Accessibility")
+                        .HasColumnType("text")
+                        .HasColumnName("accessibility");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("DistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("district_code");
+
+                    b.Property<MultiLineString>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiLineString,4326)")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("LengthM")
+                        .HasColumnType("double precision")
+                        .HasColumnName("length_m");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Network")
+                        .HasColumnType("text")
+                        .HasColumnName("network");
+
+                    b.Property<bool>("Sample")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sample");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Surface")
+                        .HasColumnType("text")
+                        .HasColumnName("surface");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routes");
+
+                    b.HasIndex("DistrictCode")
+                        .HasDatabaseName("ix_routes_district_code");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_routes_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("DatasetId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_routes_dataset_id_source_id");
+
+                    b.ToTable("routes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_routes_kind", "kind IN ('walking', 'cycling', 'shared')");
+                        });
+                });
+
             modelBuilder.Entity("DistrictMap.Api.Plan.ActionIndicator", b =>
                 {
                     b.Property<int>("ActionId")
@@ -1214,6 +1590,106 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_wards_districts_district_code");
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.Activity", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_datasets_dataset_id");
+
+                    b.HasOne("DistrictMap.Api.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_activities_districts_district_code");
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.GreenSpace", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_green_spaces_datasets_dataset_id");
+
+                    b.HasOne("DistrictMap.Api.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_green_spaces_districts_district_code");
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.RecyclingSite", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recycling_sites_datasets_dataset_id");
+
+                    b.HasOne("DistrictMap.Api.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_recycling_sites_districts_district_code");
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.TownCentreProject", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_town_centre_projects_datasets_dataset_id");
+
+                    b.HasOne("DistrictMap.Api.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_town_centre_projects_districts_district_code");
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("District");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.WalkingCyclingRoute", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routes_datasets_dataset_id");
+
+                    b.HasOne("DistrictMap.Api.Geography.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictCode")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_routes_districts_district_code");
 
                     b.Navigation("Dataset");
 

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Npgsql;
+
+namespace DistrictMap.Api.Places;
+
+/// <summary>A place near a point: its layer, id, name, true distance in metres and its layer's properties.</summary>
+public sealed record NearbyFeature(string Kind, string Id, string? Name, double DistanceMetres, bool Sample, JsonElement Properties)
+{
+    /// <summary>The feature in OGC API - Features.</summary>
+    public string? Href { get; init; }
+
+    /// <summary>The feature's geometry as GeoJSON, when asked for.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Geometry { get; init; }
+}
+
+/// <summary>
+/// The places within a distance of a point, nearest first. Candidates come from each layer's geography GiST index
+/// (ST_DWithin, ordered by the KNN operator &lt;-&gt;); distances are ST_Distance on the ellipsoid to the nearest
+/// point of each line or polygon (0 inside it).
+/// </summary>
+public sealed class NearbyQueries(NpgsqlDataSource dataSource)
+{
+    private const string Point = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
+
+    /// <summary>Per layer: the name and the properties (camelCase JSON) of its features, over the alias t.</summary>
+    private static readonly Dictionary<PlaceLayer, (string Name, string Properties)> Layers = new()
+    {
+        [PlaceLayer.Routes] = ("t.name", """
+            jsonb_build_object('kind', t.kind, 'network', t.network, 'surface', t.surface, 'accessibility', t.accessibility,
+                               'lengthM', round(t.length_m::numeric, 1))
+            """),
+        [PlaceLayer.GreenSpaces] = ("t.name", "jsonb_build_object('type', t.type, 'access', t.access, 'areaM2', round(t.area_m2::numeric))"),
+        [PlaceLayer.TownCentreProjects] = ("t.title", """
+            jsonb_build_object('town', t.town, 'title', t.title, 'description', t.description, 'status', t.status,
+                               'leadPartner', t.lead_partner, 'start', to_char(t.start_date, 'YYYY-MM-DD'),
+                               'end', to_char(t.end_date, 'YYYY-MM-DD'), 'link', t.link)
+            """),
+        [PlaceLayer.RecyclingSites] = ("t.name", "jsonb_build_object('materials', to_jsonb(t.materials), 'opening', t.opening)"),
+        [PlaceLayer.Activities] = ("t.title", """
+            jsonb_build_object('type', t.type, 'title', t.title, 'description', t.description, 'when', t.schedule,
+                               'hoursNeeded', t.hours_needed, 'contact', t.contact)
+            """),
+    };
+
+    public async Task<IReadOnlyList<NearbyFeature>> NearbyAsync(
+        double lon, double lat, double radiusMetres, IReadOnlyCollection<PlaceLayer> layers, int limit, bool geometry, CancellationToken cancellationToken)
+    {
+        var selects = PlaceLayers.All.Where(layers.Contains).Select(layer => $"""
+            (SELECT '{layer.Id()}' AS kind, t.id, {Layers[layer].Name} AS name, ST_Distance(t.geom::geography, {Point}) AS distance, t.sample,
+                    ({Layers[layer].Properties})::text AS properties,
+                    CASE WHEN @geometry THEN ST_AsGeoJSON(CASE WHEN ST_Dimension(t.geom) = 2 THEN ST_ForcePolygonCCW(t.geom) ELSE t.geom END, 6) END AS geometry
+             FROM {layer.Table()} t
+             WHERE ST_DWithin(t.geom::geography, {Point}, @radius)
+             ORDER BY t.geom::geography <-> {Point}
+             LIMIT @limit)
+            """);
+        await using var command = dataSource.CreateCommand($"""
+            SELECT kind, id, name, round(distance::numeric, 1)::float8, sample, properties, geometry
+            FROM ({string.Join("\nUNION ALL\n", selects)}) nearby
+            ORDER BY distance, kind, id
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("lon", lon);
+        command.Parameters.AddWithValue("lat", lat);
+        command.Parameters.AddWithValue("radius", radiusMetres);
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("geometry", geometry);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var features = new List<NearbyFeature>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            features.Add(new NearbyFeature(
+                reader.GetString(0),
+                reader.GetInt32(1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetDouble(3),
+                reader.GetBoolean(4),
+                Json(reader.GetString(5)))
+            {
+                Geometry = reader.IsDBNull(6) ? null : Json(reader.GetString(6)),
+            });
+        }
+
+        return features;
+    }
+
+    private static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+}
