@@ -30,6 +30,7 @@ public static class CliApp
         builder.Services.AddScoped<Plan.PlanWriter>();
         builder.Services.AddScoped<Plan.PlanCsv>();
         builder.Services.AddScoped<Plan.Access.ApiKeys>();
+        builder.Services.AddSingleton<Operations.DatabaseBackups>();
 
         var app = new CommandApp(new TypeRegistrar(builder.Services));
         app.Configure(config =>
@@ -97,10 +98,12 @@ public static class CliApp
             });
             config.AddBranch("db", db =>
             {
-                db.SetDescription("The database: migrations and the private cluster.");
+                db.SetDescription("The database: migrations, backups and the private cluster.");
                 db.AddCommand<DbMigrateCommand>("migrate");
                 db.AddCommand<DbStartCommand>("start");
                 db.AddCommand<DbStopCommand>("stop");
+                db.AddCommand<DbBackupCommand>("backup").WithExample("db", "backup", "districtmap.dump");
+                db.AddCommand<DbRestoreCommand>("restore").WithExample("db", "restore", "districtmap.dump", "--yes");
             });
         });
         return await app.RunAsync(args);

@@ -8,9 +8,9 @@ internal sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthCh
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         try
         {
-            var dataSource = services.GetRequiredService<NpgsqlDataSource>();
             await using var command = dataSource.CreateCommand(
                 "SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
             command.CommandTimeout = 2;
@@ -21,6 +21,7 @@ internal sealed class DatabaseHealthCheck(IServiceProvider services) : IHealthCh
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
+            dataSource.Clear();
             return HealthCheckResult.Unhealthy("the database does not answer", e);
         }
     }

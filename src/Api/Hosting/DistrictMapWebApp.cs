@@ -3,6 +3,7 @@ using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Ogc;
+using DistrictMap.Api.Operations;
 
 namespace DistrictMap.Api.Hosting;
 
@@ -28,8 +29,12 @@ public static class DistrictMapWebApp
         builder.Services.AddDistrictMapHealth();
         builder.Services.AddDistrictMapApi(builder.Configuration);
         builder.Services.AddDistrictMapOpenApi();
+        builder.Services.AddDistrictMapObservability();
+        builder.Services.AddDistrictMapRateLimits(builder.Configuration);
 
         var app = builder.Build();
+        app.UseDistrictMapObservability();
+        app.UseSecurityHeaders(app.Configuration);
         app.UseHeadAsGet();
         app.UseResponseCompression();
         app.UseExceptionHandler();
@@ -37,11 +42,13 @@ public static class DistrictMapWebApp
         app.UseDefaultFiles();
         app.UseRouting();
         app.UseCors();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();
+        app.MapDistrictMapMetrics();
         app.MapOgcEndpoints().RequireCors(ApiServices.ReadCorsPolicy);
         app.MapRestApi();
         return app;

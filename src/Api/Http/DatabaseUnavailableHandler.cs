@@ -6,7 +6,7 @@ using Npgsql;
 namespace DistrictMap.Api.Http;
 
 /// <summary>Answers 503 problem details, instead of 500, when the database cannot be reached.</summary>
-internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, NpgsqlDataSource dataSource) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -15,6 +15,9 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
             return false;
         }
 
+        // Pooled connections opened before an outage are dead: drop them, so the first requests after the
+        // database returns open fresh ones instead of failing on stale ones.
+        dataSource.Clear();
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext

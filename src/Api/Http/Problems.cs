@@ -67,3 +67,9 @@ public sealed class ValidationProblemException(IDictionary<string, string[]> err
 
     public override int Status => StatusCodes.Status400BadRequest;
 }
+
+/// <summary>A request body is larger than the endpoint accepts: 413.</summary>
+public sealed class PayloadTooLargeException(string message) : ProblemException(message)
+{
+    public override int Status => StatusCodes.Status413PayloadTooLarge;
+}

@@ -1,6 +1,7 @@
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Http;
+using DistrictMap.Api.Operations;
 using Microsoft.Extensions.Options;
 
 namespace DistrictMap.Api.Ogc;
@@ -49,7 +50,7 @@ public static class OgcEndpoints
             .WithName("OgcQueryables")
             .WithSummary("Queryable properties")
             .WithDescription("The properties that equality filters (name=value) accept on the collection's items, as a JSON Schema.");
-        group.MapGet("/collections/{collectionId}/items", Items)
+        group.MapGet("/collections/{collectionId}/items", Items).RequireRateLimiting(RateLimits.ExpensiveReads)
             .WithMetadata(new AllowedQueryParameters(new HashSet<string>(FeatureRequest.Parameters, StringComparer.Ordinal)))
             .Offers(ItemsFormats)
             .WithName("OgcItems")

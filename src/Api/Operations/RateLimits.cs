@@ -16,7 +16,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Expensive reads (feature pages, downloads, tiles, near me) per minute for one address.</summary>
     [Range(0, 10_000_000)]
-    public int ExpensiveReadsPerMinute { get; set; } = 1200;
+    public int ExpensiveReadsPerMinute { get; set; } = 3000;
 }
 
 /// <summary>ASP.NET Core rate limiting on writes and expensive reads; refusals are 429 problem details with Retry-After.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Locate;
+using DistrictMap.Api.Operations;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Wards;
 
@@ -30,7 +31,7 @@ public static class NearbyEndpoints
 
     public static RouteGroupBuilder MapNearbyEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/nearby", Nearby).AllowQuery("lon", "lat", "radius", "kinds", "limit", "geometry").Offers(Formats)
+        api.MapGet("/nearby", Nearby).RequireRateLimiting(RateLimits.ExpensiveReads).AllowQuery("lon", "lat", "radius", "kinds", "limit", "geometry").Offers(Formats)
             .WithTags("Places")
             .WithName("Nearby")
             .WithSummary("Places near a point, nearest first")

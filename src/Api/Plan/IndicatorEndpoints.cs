@@ -9,7 +9,6 @@ namespace DistrictMap.Api.Plan;
 /// <summary>/api/indicators: the plan's outcome indicators and their values; partners post values.</summary>
 public static class IndicatorEndpoints
 {
-    private const int MaxUploadBytes = 5 * 1024 * 1024;
     private static readonly ResponseFormat[] ValueFormats = [ResponseFormat.Json, ResponseFormat.Csv];
 
     public static RouteGroupBuilder MapIndicatorEndpoints(this RouteGroupBuilder api)
@@ -25,7 +24,7 @@ public static class IndicatorEndpoints
             .WithSummary("An indicator's values")
             .WithDescription("An indicator's values by area and period, each beside its district's value for the same period. JSON or CSV (f=csv).")
             .Produces<IndicatorValues>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType, ResponseFormats.CsvMediaType);
-        indicators.MapPost("/{code}/values", Post).RequireAuthorization(PlanEndpoints.WritePolicy)
+        indicators.MapPost("/{code}/values", Post).RequireWriteAccess()
             .WithName("PostIndicatorValues")
             .WithSummary("Post indicator values")
             .WithDescription("One value as JSON ({area, period, value, target, note}), or many as a CSV upload (Content-Type: text/csv; columns area, period, value, "
@@ -79,21 +78,10 @@ public static class IndicatorEndpoints
 
     private static async Task<IReadOnlyList<(string, IndicatorValueInput)>> ReadCsvAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxUploadBytes)
-        {
-            throw new BadRequestException($"The upload is larger than {MaxUploadBytes / 1024 / 1024} MB.");
-        }
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxUploadBytes)
-        {
-            throw new BadRequestException($"The upload is larger than {MaxUploadBytes / 1024 / 1024} MB.");
-        }
-
+        var body = await RequestBodies.ReadAsync(request, RequestBodies.MaxUploadBytes, cancellationToken);
         try
         {
-            using var csv = CsvSource.FromBytes(buffer.ToArray(), "upload");
+            using var csv = CsvSource.FromBytes(body, "upload");
             var (area, period, value) = (csv.Find("area"), csv.Find("period"), csv.Find("value"));
             var missing = new[] { ("area", area), ("period", period), ("value", value) }.Where(c => c.Item2 is null).Select(c => c.Item1).ToList();
             if (missing.Count > 0)

@@ -14,6 +14,10 @@ public static class PlanEndpoints
 {
     public const string WritePolicy = "plan-write";
 
+    /// <summary>A write: it needs a key allowed to write, and draws on the client's write budget.</summary>
+    internal static RouteHandlerBuilder RequireWriteAccess(this RouteHandlerBuilder builder) =>
+        builder.RequireAuthorization(WritePolicy).RequireRateLimiting(Operations.RateLimits.Writes);
+
     private static readonly ResponseFormat[] ListFormats = [ResponseFormat.Json, ResponseFormat.GeoJson, ResponseFormat.Csv];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -42,25 +46,25 @@ public static class PlanEndpoints
             .WithSummary("One action")
             .WithDescription("An action with its quarterly updates. The ETag header is the action's version: send it in If-Match to change or delete it.")
             .Produces<ActionDto>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType);
-        actions.MapPost("/", Create).RequireAuthorization(WritePolicy)
+        actions.MapPost("/", Create).RequireWriteAccess()
             .WithName("CreateAction")
             .WithSummary("Create an action")
             .WithDescription("Creates an action. A partner key creates actions its own organisation leads; an admin key any. Audited.")
             .Accepts<ActionInput>(ResponseFormats.JsonMediaType)
             .Produces<ActionDto>(StatusCodes.Status201Created, ResponseFormats.JsonMediaType);
-        actions.MapPut("/{id:int}", Replace).RequireAuthorization(WritePolicy)
+        actions.MapPut("/{id:int}", Replace).RequireWriteAccess()
             .WithName("ReplaceAction")
             .WithSummary("Replace an action")
             .WithDescription("Replaces an action with the representation sent. Needs If-Match with the current ETag (428 without it, 412 when stale). "
                 + "A partner key may change only actions its organisation leads. Audited.")
             .Accepts<ActionInput>(ResponseFormats.JsonMediaType)
             .Produces<ActionDto>(StatusCodes.Status200OK, ResponseFormats.JsonMediaType);
-        actions.MapDelete("/{id:int}", Delete).RequireAuthorization(WritePolicy)
+        actions.MapDelete("/{id:int}", Delete).RequireWriteAccess()
             .WithName("DeleteAction")
             .WithSummary("Delete an action")
             .WithDescription("Deletes an action and its updates. Needs If-Match with the current ETag. A partner key may delete only actions its organisation leads. Audited.")
             .Produces(StatusCodes.Status204NoContent);
-        actions.MapPost("/{id:int}/updates", AddUpdate).RequireAuthorization(WritePolicy)
+        actions.MapPost("/{id:int}/updates", AddUpdate).RequireWriteAccess()
             .WithName("AddActionUpdate")
             .WithSummary("Report on an action")
             .WithDescription("Records a quarterly update (quarter, RAG, commentary). The action's RAG follows its latest quarter. Only the lead partner or an admin. Audited.")
@@ -203,9 +207,15 @@ public static class PlanEndpoints
             throw new BadRequestException("Send the body as JSON with Content-Type: application/json.");
         }
 
+        var body = await RequestBodies.ReadAsync(request, RequestBodies.MaxJsonBytes, cancellationToken);
+        if (body.Length == 0)
+        {
+            throw new BadRequestException("The body is empty: send a JSON object.");
+        }
+
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Json, cancellationToken)
+            return JsonSerializer.Deserialize<T>(body, Json)
                 ?? throw new BadRequestException("The body is empty: send a JSON object.");
         }
         catch (JsonException e)

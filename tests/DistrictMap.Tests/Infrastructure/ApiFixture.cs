@@ -17,11 +17,14 @@ public class ApiFixture : IAsyncLifetime
     {
         Db = await TestDatabase.CreateAsync(Settings);
         await LoadAsync(Db);
-        Factory = new ApiFactory(Db.ConnectionString);
+        Factory = new ApiFactory(Db.ConnectionString, AppSettings);
         Client = Factory.CreateClient();
     }
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Configuration for the application, such as limits.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>();
 
     protected virtual Task LoadAsync(TestDatabase db) => SyntheticDistrict.LoadAllAsync(db);
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Infrastructure.Postgres;
+using DistrictMap.Api.Operations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spectre.Console;
@@ -74,6 +75,47 @@ internal sealed class StatusCommand(NpgsqlDataSource dataSource, DatabaseMigrato
         }
 
         AnsiConsole.Write(counts);
+        return 0;
+    }
+}
+
+internal class BackupSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("The backup file to write (PostgreSQL custom format).")]
+    public string File { get; init; } = "";
+}
+
+internal sealed class RestoreSettings : BackupSettings
+{
+    [CommandOption("--yes")]
+    [Description("Confirm that the database is to be replaced by the backup.")]
+    public bool Yes { get; init; }
+}
+
+[Description("Back the whole database up to a file with pg_dump (custom format).")]
+internal sealed class DbBackupCommand(DatabaseBackups backups) : AsyncCommand<BackupSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, BackupSettings settings, CancellationToken cancellationToken)
+    {
+        var snapshot = await backups.BackupAsync(settings.File, cancellationToken);
+        Console.WriteLine($"Backed up to {Path.GetFullPath(settings.File)}: {snapshot}.");
+        return 0;
+    }
+}
+
+[Description("Replace the whole database by a backup, in one transaction: on any error nothing changes.")]
+internal sealed class DbRestoreCommand(DatabaseBackups backups) : AsyncCommand<RestoreSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, RestoreSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Yes)
+        {
+            throw new CliException("restoring replaces everything in the database: add --yes to go ahead");
+        }
+
+        var snapshot = await backups.RestoreAsync(settings.File, cancellationToken);
+        Console.WriteLine($"Restored {Path.GetFullPath(settings.File)}: {snapshot}.");
         return 0;
     }
 }

@@ -20,6 +20,13 @@ public sealed class DatabaseOptions
     /// <summary>A PostgreSQL bin folder to use instead of Debian's /usr/lib/postgresql/N/bin.</summary>
     public string? PostgresBinDirectory { get; set; }
 
+    /// <summary>
+    /// Seconds to wait for a new connection unless the connection string sets Timeout: short, so that
+    /// requests fail fast with 503 while the database is unreachable.
+    /// </summary>
+    [Range(1, 600)]
+    public int ConnectTimeoutSeconds { get; set; } = 2;
+
     /// <summary>Apply pending migrations when the web host starts.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

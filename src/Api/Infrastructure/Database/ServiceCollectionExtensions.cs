@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DistrictMap.Api.Infrastructure.Database;
@@ -15,7 +17,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DatabaseConnection>();
         services.AddSingleton(sp =>
         {
-            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseConnection>().ConnectionString);
+            var connectionString = sp.GetRequiredService<DatabaseConnection>().ConnectionString;
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+            {
+                builder.ConnectionStringBuilder.Timeout = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectTimeoutSeconds;
+            }
+
             // The API's spatial queries take far longer to plan than to run: prepare the ones used repeatedly,
             // unless the connection string says otherwise.
             if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)

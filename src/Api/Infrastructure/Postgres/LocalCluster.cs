@@ -47,7 +47,7 @@ public sealed class LocalCluster
             return port;
         }
 
-        port = FreePort();
+        port = PreviousPort() is { } previous && IsFree(previous) ? previous : FreePort();
         var settings = new List<string>
         {
             "-p", port.ToString(CultureInfo.InvariantCulture),
@@ -61,6 +61,7 @@ public sealed class LocalCluster
         }
 
         RunAsServiceUser("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", string.Join(' ', settings), "start"], "starting PostgreSQL");
+        File.WriteAllText(PortFile, port.ToString(CultureInfo.InvariantCulture));
         return RunningPort() ?? throw new ProvisioningException($"PostgreSQL did not start; see {LogFile}");
     }
 
@@ -141,6 +142,29 @@ public sealed class LocalCluster
         else
         {
             ProcessRunner.RunChecked(path, arguments, what);
+        }
+    }
+
+    /// <summary>The port the cluster last listened on: a restarted cluster keeps it when it can, so clients reconnect by themselves.</summary>
+    private string PortFile => Path.Combine(Directory, "port");
+
+    private int? PreviousPort() =>
+        File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 1024 and < 65536
+            ? port
+            : null;
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 
