@@ -1,0 +1,31 @@
+// Walking, cycling and shared routes (OGC collection `routes`): one overlay each, told apart by
+// colour and by dash pattern, so that they read without colour too.
+import { L } from '../leaflet.js';
+import { distance } from '../format.js';
+import { features, label, lazyGroup, nameOf, popup } from './overlay.js';
+
+const kinds = {
+  walking: { title: 'Walking routes', one: 'Walking route', style: { color: '#d55e00', weight: 4, dashArray: '2 7', lineCap: 'round' } },
+  cycling: { title: 'Cycling routes', one: 'Cycling route', style: { color: '#0072b2', weight: 4, dashArray: '12 6' } },
+  shared: { title: 'Shared walking and cycling routes', one: 'Shared walking and cycling route', style: { color: '#cc79a7', weight: 4 } },
+};
+
+export function routeOverlays(attribution) {
+  return Object.entries(kinds).map(([kind, { title, one, style }], i) => {
+    const overlay = { id: `${kind}-routes`, order: 10 + i, name: label(title, `swatch-${kind}`), defaultOn: false, sampleLabel: s => label(title, `swatch-${kind}`, s) };
+    overlay.layer = lazyGroup(async group => {
+      const routes = (await features('routes')).filter(f => (f.properties.kind ?? 'shared') === kind);
+      for (const feature of routes) {
+        const p = feature.properties;
+        L.geoJSON(feature, { style, attribution })
+          .bindPopup(() => popup(nameOf(feature), one, p.sample, [
+            ['Network', p.network], ['Surface', p.surface], ['Accessibility', p.accessibility],
+            ['Length', p.length_m ? distance(p.length_m) : null],
+          ]))
+          .addTo(group);
+      }
+      overlay.loaded?.(routes);
+    });
+    return overlay;
+  });
+}

@@ -1,0 +1,69 @@
+// The ward choropleth: one GeoJSON request for every ward of the district (simplified outlines),
+// coloured by the chosen measure; a click opens the ward.
+import { L } from '../leaflet.js';
+import { h } from '../dom.js';
+import { number } from '../format.js';
+import { classify } from '../palette.js';
+
+const noData = '#d9d9d9';
+
+export function createWardLayer({ geojson, onClick }) {
+  let measure = null;
+  let classes = { classes: [], classOf: () => null };
+  let selected = null;
+  const values = new Map();
+
+  const styleOf = feature => {
+    const cls = classes.classOf(values.get(feature.id));
+    const isSelected = feature.id === selected;
+    return {
+      color: isSelected ? '#000000' : '#ffffff',
+      weight: isSelected ? 4 : 1.2,
+      opacity: 1,
+      fillColor: cls?.colour ?? noData,
+      fillOpacity: measure ? 0.72 : 0.15,
+    };
+  };
+
+  const layer = L.geoJSON(geojson, {
+    style: styleOf,
+    onEachFeature(feature, path) {
+      path.bindTooltip(() => tooltip(feature), { sticky: true, direction: 'top' });
+      path.on('click', event => onClick(feature.id, event.latlng));
+      path.on('mouseover', () => path.setStyle({ weight: 3, color: '#000000' }));
+      path.on('mouseout', () => path.setStyle(styleOf(feature)));
+    },
+  });
+
+  const tooltip = feature => {
+    const value = values.get(feature.id);
+    return h('div', {},
+      h('strong', {}, feature.properties.name),
+      measure ? h('div', {}, `${measure.title}: ${number(value, measure.decimals)}`) : null);
+  };
+
+  const byCode = new Map();
+  layer.eachLayer(path => byCode.set(path.feature.id, path));
+
+  return {
+    layer,
+    features: geojson.features,
+    setMeasure(next) {
+      measure = next;
+      values.clear();
+      for (const row of next?.rows ?? []) values.set(row.code, row.value);
+      const inLayer = [...byCode.keys()].map(code => values.get(code));
+      classes = next ? classify(inLayer, next.worseIsHigher) : { classes: [], classOf: () => null };
+      layer.setStyle(styleOf);
+      return classes;
+    },
+    classOf: value => classes.classOf(value),
+    select(code) {
+      selected = code;
+      layer.setStyle(styleOf);
+      byCode.get(code)?.bringToFront();
+    },
+    bounds: code => byCode.get(code)?.getBounds() ?? null,
+    feature: code => byCode.get(code)?.feature ?? null,
+  };
+}
