@@ -219,6 +219,7 @@ public sealed class MapPageTests(MapSite site)
         await map.OpenTabAsync("wards");
         var onRanking = await map.Page.RunAxe();
 
+        Assert.All(new[] { onMap, onProfile, onRanking }, r => Assert.NotEmpty(r.Passes));
         var serious = new[] { onMap, onProfile, onRanking }
             .SelectMany(r => r.Violations)
             .Where(v => v.Impact is "serious" or "critical")

@@ -59,7 +59,7 @@ public sealed class MapSite : IAsyncLifetime
     }
 
     /// <summary>A new page in a fresh context, with requests to any other origin (the tile server) refused.</summary>
-    public async Task<MapPage> OpenAsync(string pathAndHash = "/", BrowserNewContextOptions? options = null)
+    public async Task<MapPage> OpenAsync(string pathAndHash = "/", BrowserNewContextOptions? options = null, Func<IPage, Task>? beforeLoad = null)
     {
         options ??= new();
         options.BaseURL = BaseUrl;
@@ -69,6 +69,11 @@ public sealed class MapSite : IAsyncLifetime
             route.Request.Url.StartsWith(BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync("internetdisconnected"));
         var page = await context.NewPageAsync();
         var result = new MapPage(context, page);
+        if (beforeLoad is not null)
+        {
+            await beforeLoad(page);
+        }
+
         await page.GotoAsync(pathAndHash);
         await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 15_000 });
         return result;

@@ -1,7 +1,7 @@
 // The map page: wires the map, its overlays and the panels together, and keeps the view in the URL.
 import { L } from './leaflet.js';
 import { allItems, getJson, optionalJson, query } from './api.js';
-import { announce, h, replace } from './dom.js';
+import { announce, escapeHtml, h, replace } from './dom.js';
 import { createMap } from './map.js';
 import * as measures from './measures.js';
 import * as state from './state.js';
@@ -51,7 +51,11 @@ async function main() {
   }
   showDistrict(district, withWards);
 
-  const attributionOf = id => collections.collections.find(c => c.id === id)?.attribution;
+  // A collection's attribution, unless the map's line already carries it (OpenStreetMap's is on the tiles).
+  const attributionOf = id => {
+    const text = collections.collections.find(c => c.id === id)?.attribution;
+    return text && !/OpenStreetMap/i.test(text) ? escapeHtml(text) : undefined;
+  };
   const [wards, focus] = await Promise.all([
     allItems('wards', { district: district.id, simplify: 20 }),
     optionalJson(query('/api/focus-wards', { district: district.id })).catch(() => null),
@@ -64,10 +68,16 @@ async function main() {
     state.update({ panel }, { push: true });
     mapElement.classList.toggle('picking', panel === 'near');
   });
+  const selectWard = code => {
+    wardLayer.select(code);
+    // Keep the focus wards' dashed outlines above the selected ward's.
+    const focusLayer = overlays.find(o => o.id === 'focus')?.layer;
+    if (focusLayer && map.hasLayer(focusLayer)) focusLayer.bringToFront();
+  };
   const openWard = (code, { fit = true, push = true } = {}) => {
     tabs.select('ward', { silent: true });
     mapElement.classList.remove('picking');
-    wardLayer.select(code);
+    selectWard(code);
     profile.open(code);
     if (fit && wardLayer.bounds(code)) map.fitBounds(wardLayer.bounds(code), { maxZoom: 14, padding: [20, 20] });
     state.update({ panel: 'ward', ward: code }, { push });
@@ -112,8 +122,9 @@ async function main() {
     if (collections.collections.some(c => c.id === id)) overlays.push(...make(attributionOf(id)));
     else missing.push(title);
   }
+  const narrow = window.matchMedia('(max-width: 40rem)').matches;
   const layerControl = L.control.layers(null, null, {
-    collapsed: window.matchMedia('(max-width: 40rem)').matches,
+    collapsed: narrow,
     sortLayers: true,
     sortFunction: (a, b) => overlayOf(a).order - overlayOf(b).order,
   });
@@ -142,7 +153,9 @@ async function main() {
     ],
     onChange: id => { showMeasure(id); state.update({ by: id }); },
   });
-  legend.control.addTo(map);
+  // On a narrow screen the legend goes below the map rather than over it.
+  if (narrow) document.getElementById('legend-slot').append(legend.element);
+  else legend.control.addTo(map);
   let measureRequest = 0;
   async function showMeasure(id) {
     const mine = ++measureRequest;
@@ -176,9 +189,9 @@ async function main() {
     tabs.select(panel, { silent: true });
     mapElement.classList.toggle('picking', panel === 'near');
     if (s.ward && wardCodes.has(s.ward)) {
-      if (profile.current() !== s.ward) { wardLayer.select(s.ward); profile.open(s.ward); }
+      if (profile.current() !== s.ward) { selectWard(s.ward); profile.open(s.ward); }
     } else if (profile.current()) {
-      wardLayer.select(null);
+      selectWard(null);
       profile.clear();
     }
     if (first && s.near) nearMe.restore(s.near, s.radius);

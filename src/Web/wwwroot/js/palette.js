@@ -19,8 +19,9 @@ export function classify(values, worseIsHigher = true) {
     if (!upperBounds.includes(bound)) upperBounds.push(bound);
   }
   const colours = spread(upperBounds.length);
+  // Each class runs from the smallest value in it to the largest, so that no two classes overlap.
   const classes = upperBounds.map((to, i) => ({
-    from: i === 0 ? sorted[0] : upperBounds[i - 1],
+    from: i === 0 ? sorted[0] : sorted.find(v => v > upperBounds[i - 1]),
     to,
     colour: worseIsHigher ? colours[i] : colours[upperBounds.length - 1 - i],
     index: i,

@@ -28,6 +28,7 @@ export function createLegend({ options, onChange }) {
 
   return {
     control,
+    element: container,
     setOptions,
     show(measure, classes) {
       if (select.value !== measure.id) select.value = measure.id;

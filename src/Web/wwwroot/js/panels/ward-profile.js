@@ -60,6 +60,9 @@ export function createWardProfile(root, { onOpenWard, onShowOnMap }) {
       missing.length ? note(`Not published yet: ${missing.join(', ')}. They will appear here when they are.`, 'note no-print') : null);
   }
 
+  // Printed profiles show the values behind each chart.
+  window.addEventListener('beforeprint', () => root.querySelectorAll('details').forEach(d => { d.open = true; }));
+
   return { open, clear: () => { current = null; empty(); }, current: () => current };
 }
 
