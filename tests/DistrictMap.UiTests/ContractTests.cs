@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace DistrictMap.UiTests;
@@ -42,6 +43,23 @@ public sealed class ContractTests(MapSite site)
         await Expect(map.Page.Locator("path[stroke-dasharray='2 7']")).ToHaveCountAsync(1);
         await Expect(map.Page.Locator(".leaflet-control-layers label", new() { HasText = "Walking routes" }).Locator(".badge-sample")).ToHaveTextAsync("Sample");
         await Expect(map.Page).ToHaveURLAsync(new Regex("layers=[^&]*walking-routes"));
+    }
+
+    [Fact]
+    public async Task Every_place_on_the_map_is_also_in_a_table()
+    {
+        var (map, _) = await OpenAsync();
+        await using var _map = map;
+
+        var places = map.Panel("near").Locator(".places-tables");
+        await places.GetByText("Walking routes", new() { Exact = true }).ClickAsync();
+        var row = places.Locator("tbody tr", new() { HasText = "Sample riverside walk" });
+        await Expect(row).ToContainTextAsync("Length: 5.2 km");
+        await Expect(row.Locator(".badge-sample")).ToBeVisibleAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Show on the map" }).ClickAsync();
+
+        await Expect(map.Page.Locator(".leaflet-control-layers label", new() { HasText = "Walking routes" }).Locator("input")).ToBeCheckedAsync();
+        await Expect(map.Page.Locator("path[stroke-dasharray='2 7']")).ToHaveCountAsync(1);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ import { createRanking } from './panels/ranking.js';
 import { createWardProfile } from './panels/ward-profile.js';
 import { createNearMe } from './panels/near-me.js';
 import { createPlanExplorer } from './panels/plan-explorer.js';
+import { createPlacesTable } from './panels/places-table.js';
 
 const placeCollections = {
   routes: { title: 'walking and cycling routes', overlays: routeOverlays },
@@ -140,6 +141,7 @@ async function main() {
     overlay.layer.on('loaderror', () => announce(`The layer could not be loaded.`));
   }
   layerControl.addTo(map);
+  createPlacesTable(nearMe.placesElement, { map, overlays: overlays.filter(o => o.id !== 'actions') });
   const layerList = layerControl.getContainer().querySelector('.leaflet-control-layers-list');
   layerList.prepend(h('p', { class: 'layers-heading' }, 'Layers'));
   if (missing.length) layerList.append(h('p', { class: 'layers-note' }, `Not published yet: ${missing.join(', ')}.`));

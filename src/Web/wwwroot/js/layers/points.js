@@ -4,9 +4,16 @@ import { L } from '../leaflet.js';
 import { features, label, lazyGroup, nameOf, pointMarker, popup } from './overlay.js';
 
 function pointOverlay({ id, order, title, kind, letter, swatch, rows }, attribution) {
-  const overlay = { id, order, name: label(title, swatch), defaultOn: false, sampleLabel: s => label(title, swatch, s) };
+  const overlay = {
+    id, order, title, kind,
+    name: label(title, swatch),
+    defaultOn: false,
+    sampleLabel: s => label(title, swatch, s),
+    items: () => features(id),
+    describe: rows,
+  };
   overlay.layer = lazyGroup(async group => {
-    const items = await features(id);
+    const items = await overlay.items();
     for (const feature of items) {
       const p = feature.properties;
       L.geoJSON(feature, {

@@ -12,16 +12,25 @@ const kinds = {
 
 export function routeOverlays(attribution) {
   return Object.entries(kinds).map(([kind, { title, one, style }], i) => {
-    const overlay = { id: `${kind}-routes`, order: 10 + i, name: label(title, `swatch-${kind}`), defaultOn: false, sampleLabel: s => label(title, `swatch-${kind}`, s) };
+    const overlay = {
+      id: `${kind}-routes`,
+      order: 10 + i,
+      title,
+      kind: one,
+      name: label(title, `swatch-${kind}`),
+      defaultOn: false,
+      sampleLabel: s => label(title, `swatch-${kind}`, s),
+      items: async () => (await features('routes')).filter(f => (f.properties.kind ?? 'shared') === kind),
+      describe: p => [
+        ['Network', p.network], ['Surface', p.surface], ['Accessibility', p.accessibility],
+        ['Length', p.length_m ? distance(p.length_m) : null],
+      ],
+    };
     overlay.layer = lazyGroup(async group => {
-      const routes = (await features('routes')).filter(f => (f.properties.kind ?? 'shared') === kind);
+      const routes = await overlay.items();
       for (const feature of routes) {
-        const p = feature.properties;
         L.geoJSON(feature, { style, attribution })
-          .bindPopup(() => popup(nameOf(feature), one, p.sample, [
-            ['Network', p.network], ['Surface', p.surface], ['Accessibility', p.accessibility],
-            ['Length', p.length_m ? distance(p.length_m) : null],
-          ]))
+          .bindPopup(() => popup(nameOf(feature), one, feature.properties.sample, overlay.describe(feature.properties)))
           .addTo(group);
       }
       overlay.loaded?.(routes);

@@ -27,6 +27,7 @@ export function createNearMe(root, { map, wards, focus, onOpenWard, onPointChang
     ? h('button', { type: 'button', class: 'primary', onclick: useMyLocation }, 'Use my location')
     : null;
   const results = h('div', { class: 'near-results', 'aria-live': 'polite' });
+  const places = h('div', { class: 'places-tables' });
 
   replace(root,
     h('h2', { id: 'panel-near-heading' }, 'What is near me?'),
@@ -35,7 +36,8 @@ export function createNearMe(root, { map, wards, focus, onOpenWard, onPointChang
       locateButton,
       searchForm,
       h('div', { class: 'field' }, h('label', { for: 'near-radius' }, 'Distance'), radiusSelect)),
-    results);
+    results,
+    places);
 
   function useMyLocation() {
     replace(results, h('p', {}, 'Finding your location…'));
@@ -108,7 +110,7 @@ export function createNearMe(root, { map, wards, focus, onOpenWard, onPointChang
     const isFocus = typeof ward.focus === 'boolean' ? ward.focus : focus ? focus.has(ward.code) : null;
     const focusText = isFocus === null ? 'Focus wards are not published yet.'
       : isFocus ? `${ward.name} is a focus ward of the community plan.` : `${ward.name} is not a focus ward.`;
-    const features = nearby?.features ?? [];
+    const features = [...(nearby?.features ?? [])].sort((a, b) => a.distanceMetres - b.distanceMetres);
     replace(results,
       h('h3', {}, 'The ward you are in'),
       h('p', { class: 'near-ward' }, h('strong', {}, ward.name), located.district ? ` ward, ${located.district.name ?? located.district}` : ' ward'),
@@ -127,6 +129,8 @@ export function createNearMe(root, { map, wards, focus, onOpenWard, onPointChang
 
   return {
     at,
+    /** Where the tables of every place go (see places-table.js). */
+    placesElement: places,
     /** Restores a place and distance from the URL. */
     restore(near, r) {
       if (r && radii.includes(r)) { radius = r; radiusSelect.value = String(r); }
