@@ -49,6 +49,8 @@ public sealed class MapSite : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
         Http.BaseAddress = new Uri(BaseUrl);
 
+        // The browser tests share two cores with the other test assembly: give assertions room.
+        Assertions.SetDefaultExpectTimeout(10_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {

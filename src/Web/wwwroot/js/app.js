@@ -59,7 +59,9 @@ async function main() {
   };
   const [wards, focus] = await Promise.all([
     allItems('wards', { district: district.id, simplify: 20 }),
-    optionalJson(query('/api/focus-wards', { district: district.id })).catch(() => null),
+    optionalJson(query('/api/focus-wards', { district: district.id }))
+      .then(body => (Array.isArray(body?.wards) ? body : null))
+      .catch(() => null),
   ]);
   const focusCodes = focus ? new Map(focus.wards.map(w => [w.code, w])) : null;
   const wardCodes = new Set(wards.features.map(f => f.id));
