@@ -131,6 +131,19 @@ public sealed class MapPageTests(MapSite site)
     }
 
     [Fact]
+    public async Task A_ward_on_the_map_is_a_button_for_the_keyboard()
+    {
+        await using var map = await site.OpenAsync("/#panel=wards");
+        var ward = map.Page.GetByRole(AriaRole.Button, new() { Name = "Synthetic Ward A: Index of Multiple Deprivation 17.5" });
+
+        await ward.FocusAsync();
+        await Expect(map.Page.Locator(".leaflet-tooltip")).ToContainTextAsync("Synthetic Ward A");
+        await map.Page.Keyboard.PressAsync("Enter");
+
+        await Expect(map.Panel("ward").Locator("h2")).ToContainTextAsync("Synthetic Ward A");
+    }
+
+    [Fact]
     public async Task Choosing_a_ward_in_the_table_opens_its_profile()
     {
         await using var map = await site.OpenAsync("/#panel=wards");

@@ -6,6 +6,7 @@ import { createMap } from './map.js';
 import * as measures from './measures.js';
 import * as state from './state.js';
 import { domainTitles } from './format.js';
+import { pointInside } from './geometry.js';
 import { createWardLayer } from './layers/wards.js';
 import { createLegend } from './layers/legend.js';
 import { districtOverlay } from './layers/district.js';
@@ -113,6 +114,12 @@ async function main() {
     geojson: wards,
     // With Near me open, a click picks a place instead (the map's click handler below).
     onClick: code => { if (tabs.active() !== 'near') openWard(code, { fit: false }); },
+    // From the keyboard: with Near me open, a place inside the ward; else the ward's profile.
+    onActivate: code => {
+      if (tabs.active() !== 'near') return openWard(code, { fit: false });
+      const [lon, lat] = pointInside(wardLayer.feature(code).geometry);
+      return nearMe.at(L.latLng(lat, lon));
+    },
   });
   const overlays = [
     { id: 'wards', order: 0, name: '<span class="layer-swatch swatch-choropleth" aria-hidden="true"></span>Wards coloured by the chosen measure', layer: wardLayer.layer, defaultOn: true },

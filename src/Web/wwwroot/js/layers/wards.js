@@ -1,5 +1,6 @@
 // The ward choropleth: one GeoJSON request for every ward of the district (simplified outlines),
-// coloured by the chosen measure; a click opens the ward.
+// coloured by the chosen measure; a click opens the ward. Each ward is also a button for the keyboard:
+// Tab reaches it (its tooltip opens), Enter or Space activates it.
 import { L } from '../leaflet.js';
 import { h } from '../dom.js';
 import { number } from '../format.js';
@@ -7,7 +8,7 @@ import { classify } from '../palette.js';
 
 const noData = '#d9d9d9';
 
-export function createWardLayer({ geojson, onClick }) {
+export function createWardLayer({ geojson, onClick, onActivate }) {
   let measure = null;
   let classes = { classes: [], classOf: () => null };
   let selected = null;
@@ -32,8 +33,23 @@ export function createWardLayer({ geojson, onClick }) {
       path.on('click', event => onClick(feature.id, event.latlng));
       path.on('mouseover', () => path.setStyle({ weight: 3, color: '#000000' }));
       path.on('mouseout', () => path.setStyle(styleOf(feature)));
+      path.on('add', () => {
+        const element = path.getElement();
+        element.setAttribute('tabindex', '0');
+        element.setAttribute('role', 'button');
+        element.setAttribute('aria-label', labelOf(feature));
+        element.addEventListener('keydown', event => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          onActivate(feature.id);
+        });
+      });
     },
   });
+
+  const labelOf = feature => (measure
+    ? `${feature.properties.name}: ${measure.title} ${number(values.get(feature.id), measure.decimals)}`
+    : feature.properties.name);
 
   const tooltip = feature => {
     const value = values.get(feature.id);
@@ -55,6 +71,7 @@ export function createWardLayer({ geojson, onClick }) {
       const inLayer = [...byCode.keys()].map(code => values.get(code));
       classes = next ? classify(inLayer, next.worseIsHigher) : { classes: [], classOf: () => null };
       layer.setStyle(styleOf);
+      for (const path of byCode.values()) path.getElement()?.setAttribute('aria-label', labelOf(path.feature));
       return classes;
     },
     classOf: value => classes.classOf(value),
