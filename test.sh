@@ -10,5 +10,13 @@ if [ -n "${DISTRICTMAP_DATA_DIR:-}" ]; then
   export DISTRICTMAP_DATA_DIR
 fi
 rm -rf TestResults
-dotnet test DistrictMap.sln --configuration Release \
-  --logger "console;verbosity=normal" --logger "trx;LogFileName=districtmap.trx" --results-directory TestResults "$@"
+dotnet build DistrictMap.sln --configuration Release
+# One test project after the other (they share two cores), each with its own results file; all run even if one fails.
+status=0
+for project in tests/*/*.csproj; do
+  grep -q '<IsTestProject>true</IsTestProject>' "$project" || continue
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --configuration Release --no-build \
+    --logger "console;verbosity=normal" --logger "trx;LogFileName=districtmap-$name.trx" --results-directory TestResults "$@" || status=1
+done
+exit $status

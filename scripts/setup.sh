@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what DistrictMap needs on a Debian or Ubuntu machine, when it is missing:
-# PostgreSQL with PostGIS 3 (preferably postgresql-15-postgis-3) and the .NET 10 SDK;
-# with --test also what the tests use: GDAL's ogrinfo (gdal-bin), a client of the OGC API.
+# PostgreSQL with PostGIS 3 (preferably postgresql-15-postgis-3), the .NET 10 SDK, and Node.js with npm
+# (the build installs the map's libraries from the npm registry); with --test also what the tests use:
+# GDAL's ogrinfo (gdal-bin), a client of the OGC API, and Chromium, which the browser tests drive.
 # Uses apt-get as root or through sudo; otherwise stops with one line naming the package.
 set -euo pipefail
 for_tests=""
@@ -47,6 +48,17 @@ fi
 if [ -n "$for_tests" ] && ! have_package gdal-bin; then
   echo "Installing gdal-bin..." >&2
   apt_install gdal-bin
+fi
+
+if [ -n "$for_tests" ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing chromium..." >&2
+  apt_install chromium
+fi
+
+# The build runs `npm ci` in src/Web to get Leaflet (see src/Web/DistrictMap.Web.csproj).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Installing nodejs and npm..." >&2
+  apt_install nodejs npm
 fi
 
 # The .NET 10 SDK: Ubuntu ships it as dotnet-sdk-10.0; elsewhere it comes from Microsoft.

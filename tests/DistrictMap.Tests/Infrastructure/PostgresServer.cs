@@ -86,12 +86,16 @@ public static class PostgresServer
 
     private const string ClusterPrefix = "districtmap-test-pg-";
 
-    /// <summary>Removes the folders of earlier runs' clusters that are no longer running (a run can be killed before it cleans up).</summary>
+    /// <summary>
+    /// Removes the folders of earlier runs' clusters that are no longer running (a run can be killed before it cleans up).
+    /// Young folders are left alone: another test assembly running in parallel may be initialising its cluster there.
+    /// </summary>
     private static void RemoveStoppedClusters()
     {
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
         {
-            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid"))
+                && Directory.GetCreationTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-30))
             {
                 try
                 {

@@ -1,0 +1,64 @@
+// Reads the DistrictMap API on the page's own origin.
+
+export class ApiError extends Error {
+  constructor(url, status, detail) {
+    super(`${url} answered ${status}${detail ? `: ${detail}` : ''}`);
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
+const cache = new Map();
+
+/** GETs JSON (or GeoJSON); throws ApiError on any error status. Responses are cached for the page's life. */
+export function getJson(url, { accept = 'application/json', cached = true } = {}) {
+  if (cached && cache.has(url)) return cache.get(url);
+  const request = fetch(url, { headers: { Accept: accept } }).then(async response => {
+    if (!response.ok) {
+      let detail = '';
+      try { detail = (await response.json()).detail ?? ''; } catch { /* not problem details */ }
+      throw new ApiError(url, response.status, detail);
+    }
+    return response.json();
+  });
+  if (cached) {
+    cache.set(url, request);
+    request.catch(() => cache.delete(url));
+  }
+  return request;
+}
+
+/**
+ * The same for a resource that may not exist yet (the plan and places endpoints are being built):
+ * null when it answers 404, 405 or 501, so that the caller can hide what depends on it.
+ */
+export async function optionalJson(url, options) {
+  try {
+    return await getJson(url, options);
+  } catch (error) {
+    if (error instanceof ApiError && [404, 405, 501].includes(error.status)) return null;
+    throw error;
+  }
+}
+
+export function query(path, parameters) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, value);
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Every feature of an OGC API - Features collection, following next links (at most `maxPages` pages of 1,000). */
+export async function allItems(collection, parameters = {}, maxPages = 5) {
+  const features = [];
+  let url = query(`/ogc/collections/${encodeURIComponent(collection)}/items`, { limit: 1000, ...parameters });
+  for (let page = 0; url && page < maxPages; page++) {
+    const body = await getJson(url, { accept: 'application/geo+json' });
+    features.push(...body.features);
+    const next = (body.links ?? []).find(link => link.rel === 'next');
+    url = next ? new URL(next.href, location.href).pathname + new URL(next.href, location.href).search : null;
+  }
+  return { type: 'FeatureCollection', features };
+}

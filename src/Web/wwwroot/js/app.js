@@ -1,0 +1,252 @@
+// The map page: wires the map, its overlays and the panels together, and keeps the view in the URL.
+import { L } from './leaflet.js';
+import { allItems, getJson, optionalJson, query } from './api.js';
+import { announce, escapeHtml, h, replace } from './dom.js';
+import { createMap } from './map.js';
+import * as measures from './measures.js';
+import * as state from './state.js';
+import { domainTitles } from './format.js';
+import { pointInside } from './geometry.js';
+import { createWardLayer } from './layers/wards.js';
+import { createLegend } from './layers/legend.js';
+import { districtOverlay } from './layers/district.js';
+import { focusOverlay } from './layers/focus-wards.js';
+import { routeOverlays } from './layers/routes.js';
+import { greenSpaceOverlay } from './layers/green-spaces.js';
+import { activitiesOverlay, recyclingSitesOverlay, townCentreProjectsOverlay } from './layers/points.js';
+import { actionsOverlay } from './layers/actions.js';
+import { createTabs } from './panels/tabs.js';
+import { createRanking } from './panels/ranking.js';
+import { createWardProfile } from './panels/ward-profile.js';
+import { createNearMe } from './panels/near-me.js';
+import { createPlanExplorer } from './panels/plan-explorer.js';
+import { createPlacesTable } from './panels/places-table.js';
+
+const placeCollections = {
+  routes: { title: 'walking and cycling routes', overlays: routeOverlays },
+  'green-spaces': { title: 'green spaces', overlays: a => [greenSpaceOverlay(a)] },
+  'town-centre-projects': { title: 'town-centre projects', overlays: a => [townCentreProjectsOverlay(a)] },
+  'recycling-sites': { title: 'recycling sites', overlays: a => [recyclingSitesOverlay(a)] },
+  activities: { title: 'activities', overlays: a => [activitiesOverlay(a)] },
+  actions: { title: 'plan actions', overlays: a => [actionsOverlay(a)] },
+};
+
+const defaultPanel = 'near';
+
+async function main() {
+  const initial = state.get();
+  const mapElement = document.getElementById('map');
+  const map = createMap(mapElement, initial.map ?? null);
+  mapElement.leafletMap = map; // for the browser tests and the console
+  const panels = Object.fromEntries(['near', 'ward', 'plan', 'wards'].map(id => [id, document.getElementById(`panel-${id}`)]));
+
+  const [collections, districts] = await Promise.all([
+    getJson('/ogc/collections'),
+    allItems('districts', { simplify: 20 }),
+  ]);
+  // Districts whose wards are loaded (a lookup can name neighbouring districts without their wards).
+  const withWards = districts.features.filter(f => (f.properties.ward_count ?? 1) > 0);
+  const district = withWards.find(f => f.id === initial.district) ?? withWards[0];
+  if (!district) {
+    replace(document.getElementById('status'), 'No district is loaded yet: see the README for how to load one.');
+    return;
+  }
+  showDistrict(district, withWards);
+
+  // A collection's attribution, unless the map's line already carries it (OpenStreetMap's is on the tiles).
+  const attributionOf = id => {
+    const text = collections.collections.find(c => c.id === id)?.attribution;
+    return text && !/OpenStreetMap/i.test(text) ? escapeHtml(text) : undefined;
+  };
+  const [wards, focus] = await Promise.all([
+    allItems('wards', { district: district.id, simplify: 20 }),
+    optionalJson(query('/api/focus-wards', { district: district.id }))
+      .then(body => (Array.isArray(body?.wards) ? body : null))
+      .catch(() => null),
+  ]);
+  const focusCodes = focus ? new Map(focus.wards.map(w => [w.code, w])) : null;
+  const wardCodes = new Set(wards.features.map(f => f.id));
+
+  // Panels.
+  const tabs = createTabs(document.querySelector('.tabs [role="tablist"]'), panel => {
+    state.update({ panel }, { push: true });
+    mapElement.classList.toggle('picking', panel === 'near');
+  });
+  const selectWard = code => {
+    wardLayer.select(code);
+    // Keep the focus wards' dashed outlines above the selected ward's.
+    const focusLayer = overlays.find(o => o.id === 'focus')?.layer;
+    if (focusLayer && map.hasLayer(focusLayer)) focusLayer.bringToFront();
+  };
+  const openWard = (code, { fit = true, push = true } = {}) => {
+    tabs.select('ward', { silent: true });
+    mapElement.classList.remove('picking');
+    selectWard(code);
+    profile.open(code);
+    if (fit && wardLayer.bounds(code)) map.fitBounds(wardLayer.bounds(code), { maxZoom: 14, padding: [20, 20] });
+    state.update({ panel: 'ward', ward: code }, { push });
+  };
+  const ranking = createRanking(panels.wards, { onOpenWard: code => openWard(code) });
+  ranking.showFocus(focus);
+  const profile = createWardProfile(panels.ward, {
+    onOpenWard: code => openWard(code),
+    onShowOnMap: code => { map.fitBounds(wardLayer.bounds(code), { maxZoom: 14 }); mapElement.focus(); },
+  });
+  const nearMe = createNearMe(panels.near, {
+    map,
+    wards: wards.features,
+    focus: focusCodes,
+    onOpenWard: code => openWard(code),
+    onPointChange: (near, radius) => state.update({ near, radius }),
+  });
+  createPlanExplorer(panels.plan, {
+    district: district.id,
+    wards: wards.features,
+    onShowAction: action => {
+      const shape = L.geoJSON(action.location);
+      map.fitBounds(shape.getBounds(), { maxZoom: 15 });
+      L.popup().setLatLng(shape.getBounds().getCenter()).setContent(h('strong', {}, action.title)).openOn(map);
+    },
+  }).catch(() => replace(panels.plan, h('h2', {}, 'Plan explorer'), h('p', { class: 'note' }, 'The plan could not be loaded.')));
+
+  // Layers.
+  const wardLayer = createWardLayer({
+    geojson: wards,
+    // With Near me open, a click picks a place instead (the map's click handler below).
+    onClick: code => { if (tabs.active() !== 'near') openWard(code, { fit: false }); },
+    // From the keyboard: with Near me open, a place inside the ward; else the ward's profile.
+    onActivate: code => {
+      if (tabs.active() !== 'near') return openWard(code, { fit: false });
+      const [lon, lat] = pointInside(wardLayer.feature(code).geometry);
+      return nearMe.at(L.latLng(lat, lon));
+    },
+  });
+  const overlays = [
+    { id: 'wards', order: 0, name: '<span class="layer-swatch swatch-choropleth" aria-hidden="true"></span>Wards coloured by the chosen measure', layer: wardLayer.layer, defaultOn: true },
+    districtOverlay(district),
+  ];
+  const missing = [];
+  if (focus) overlays.push(focusOverlay(focus, wards.features));
+  else missing.push('focus wards');
+  for (const [id, { title, overlays: make }] of Object.entries(placeCollections)) {
+    if (collections.collections.some(c => c.id === id)) overlays.push(...make(attributionOf(id)));
+    else missing.push(title);
+  }
+  const narrow = window.matchMedia('(max-width: 40rem)').matches;
+  const layerControl = L.control.layers(null, null, {
+    collapsed: narrow,
+    sortLayers: true,
+    sortFunction: (a, b) => overlayOf(a).order - overlayOf(b).order,
+  });
+  const overlayOf = layer => overlays.find(o => o.layer === layer);
+  for (const overlay of overlays) {
+    layerControl.addOverlay(overlay.layer, overlay.name);
+    overlay.loaded = features => {
+      if (features.some(f => f.properties?.sample) && overlay.sampleLabel) {
+        layerControl.removeLayer(overlay.layer);
+        layerControl.addOverlay(overlay.layer, overlay.sampleLabel(true));
+      }
+    };
+    overlay.layer.on('loaderror', () => announce(`The layer could not be loaded.`));
+  }
+  layerControl.addTo(map);
+  createPlacesTable(nearMe.placesElement, { map, overlays: overlays.filter(o => o.id !== 'actions') });
+  const layerList = layerControl.getContainer().querySelector('.leaflet-control-layers-list');
+  layerList.prepend(h('p', { class: 'layers-heading' }, 'Layers'));
+  if (missing.length) layerList.append(h('p', { class: 'layers-note' }, `Not published yet: ${missing.join(', ')}.`));
+
+  // The measure the wards are coloured by, and the legend.
+  const indicatorList = await measures.indicators();
+  const legend = createLegend({
+    options: [
+      { label: 'Deprivation (IoD)', options: measures.deprivationMeasures.map(id => ({ id, title: domainTitles[id] })) },
+      ...(indicatorList.length ? [{ label: 'Plan indicators', options: indicatorList.map(i => ({ id: `indicator:${i.code}`, title: i.title, sample: i.sample })) }] : []),
+    ],
+    onChange: id => { showMeasure(id); state.update({ by: id }); },
+  });
+  // On a narrow screen the legend goes below the map rather than over it.
+  if (narrow) document.getElementById('legend-slot').append(legend.element);
+  else legend.control.addTo(map);
+  let measureRequest = 0;
+  async function showMeasure(id) {
+    const mine = ++measureRequest;
+    try {
+      const measure = await measures.load(id, district.id, wardCodes);
+      if (mine !== measureRequest) return;
+      const classes = wardLayer.setMeasure(measure);
+      legend.show(measure, classes);
+      ranking.show(measure, value => wardLayer.classOf(value));
+    } catch (error) {
+      if (mine !== measureRequest) return;
+      wardLayer.setMeasure(null);
+      const message = error.status === 404 ? 'No deprivation data is loaded for this district yet.' : 'The ward figures could not be loaded.';
+      legend.error(message);
+      ranking.error(message);
+    }
+  }
+
+  // The view in the URL: applied now, and again on Back, Forward or an edited hash.
+  const apply = async (s, { first = false } = {}) => {
+    const wanted = new Set(s.layers ?? overlays.filter(o => o.defaultOn).map(o => o.id));
+    for (const overlay of overlays) {
+      if (wanted.has(overlay.id) && !map.hasLayer(overlay.layer)) overlay.layer.addTo(map);
+      if (!wanted.has(overlay.id) && map.hasLayer(overlay.layer)) map.removeLayer(overlay.layer);
+    }
+    if (s.map && !first) {
+      const c = map.getCenter();
+      if (map.getZoom() !== s.map.zoom || Math.abs(c.lat - s.map.lat) > 1e-4 || Math.abs(c.lng - s.map.lon) > 1e-4) map.setView([s.map.lat, s.map.lon], s.map.zoom);
+    }
+    const panel = s.panel ?? defaultPanel;
+    tabs.select(panel, { silent: true });
+    mapElement.classList.toggle('picking', panel === 'near');
+    if (s.ward && wardCodes.has(s.ward)) {
+      if (profile.current() !== s.ward) { selectWard(s.ward); profile.open(s.ward); }
+    } else if (profile.current()) {
+      selectWard(null);
+      profile.clear();
+    }
+    if (first && s.near) nearMe.restore(s.near, s.radius);
+    await showMeasure(s.by ?? 'imd');
+  };
+
+  // The layout has settled by now: set the view from the URL exactly, or fit the district.
+  map.invalidateSize({ pan: false });
+  if (initial.map) map.setView([initial.map.lat, initial.map.lon], initial.map.zoom, { animate: false });
+  else map.fitBounds(L.geoJSON(district).getBounds(), { padding: [10, 10] });
+  const recordView = () => {
+    // Leaflet rounds to whole pixels: a view within a pixel of the URL's is the URL's, so the URL does not drift.
+    const recorded = state.get().map;
+    if (recorded && recorded.zoom === map.getZoom()
+      && map.latLngToContainerPoint([recorded.lat, recorded.lon]).distanceTo(map.getSize().divideBy(2)) < 1) return;
+    const c = map.getCenter();
+    state.update({ map: { zoom: map.getZoom(), lat: c.lat, lon: c.lng } });
+  };
+  const recordLayers = () => state.update({ layers: overlays.filter(o => map.hasLayer(o.layer)).map(o => o.id) });
+  await apply(initial, { first: true });
+  recordView();
+  map.on('moveend', recordView);
+  map.on('overlayadd overlayremove', recordLayers);
+  state.onChange(s => apply(s));
+
+  // Near me from the map: a click or tap, or Enter on the focused map for its centre.
+  map.on('click', event => { if (tabs.active() === 'near' && !event.originalEvent?.defaultPrevented) nearMe.at(event.latlng); });
+  mapElement.addEventListener('keydown', event => {
+    if (event.key === 'Enter' && event.target === mapElement && tabs.active() === 'near') nearMe.at(map.getCenter());
+  });
+  document.body.dataset.ready = 'true';
+}
+
+function showDistrict(district, all) {
+  document.getElementById('district-name').textContent = district.properties.name;
+  document.title = `${district.properties.name}: DistrictMap`;
+  if (all.length < 2) return;
+  const select = h('select', { id: 'district-select', onchange: () => { state.update({ district: select.value, ward: null, map: null, near: null }); location.reload(); } },
+    all.map(f => h('option', { value: f.id, selected: f.id === district.id }, f.properties.name)));
+  document.getElementById('district-choice').replaceChildren(h('label', { for: 'district-select' }, 'District '), select);
+}
+
+main().catch(error => {
+  console.error(error);
+  const status = document.getElementById('status');
+  if (status) replace(status, 'The map could not load its data. Try again later; the data is also available through the API documentation.');
+});

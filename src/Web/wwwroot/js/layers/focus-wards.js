@@ -1,0 +1,21 @@
+// Focus wards (GET /api/focus-wards, from the plan): outlined with a heavy dashed line over the choropleth,
+// with the reasons they were chosen. Until the endpoint exists the overlay is not offered.
+import { L } from '../leaflet.js';
+import { h } from '../dom.js';
+import { label } from './overlay.js';
+
+export function focusOverlay(focus, wardFeatures) {
+  const reasons = new Map(focus.wards.map(w => [w.code, w]));
+  const features = wardFeatures.filter(f => reasons.has(f.id));
+  const layer = L.geoJSON({ type: 'FeatureCollection', features }, {
+    style: { color: '#000000', weight: 4, dashArray: '8 5', fill: false, opacity: 1 },
+    interactive: true,
+    onEachFeature(feature, path) {
+      const ward = reasons.get(feature.id);
+      path.bindTooltip(h('div', {},
+        h('strong', {}, `${feature.properties.name}: focus ward`),
+        h('ul', {}, (ward.reasons ?? []).map(r => h('li', {}, r)))), { sticky: true });
+    },
+  });
+  return { id: 'focus', order: 2, name: label('Focus wards', 'swatch-focus'), layer, defaultOn: true };
+}
