@@ -65,7 +65,7 @@ public static class DistrictEndpoints
             return Problems.NotAcceptable(error!);
         }
 
-        var districtCode = RequestValues.GssCode(code, "district", "E07000111")!;
+        var districtCode = RequestValues.RequiredGssCode(code, "district", "E07000111");
         await using var command = dataSource.CreateCommand("""
             SELECT d.name, round((d.area_m2 / 1e6)::numeric, 2)::float8,
                    (SELECT count(*) FROM wards w WHERE w.district_code = d.code)::int,

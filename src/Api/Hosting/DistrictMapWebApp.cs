@@ -25,7 +25,7 @@ public static class DistrictMapWebApp
 
         builder.Services.AddDistrictMapDatabase(builder.Configuration);
         builder.Services.AddHostedService<StartupMigration>();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemHandling.AddDetail);
         builder.Services.AddDistrictMapHealth();
         builder.Services.AddDistrictMapApi(builder.Configuration);
         builder.Services.AddDistrictMapOpenApi();

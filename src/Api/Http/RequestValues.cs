@@ -20,6 +20,11 @@ public static partial class RequestValues
             : throw new BadRequestException($"{parameter} '{Text.Shorten(value)}' is not a GSS code: give a letter and eight digits, such as {example}.");
     }
 
+    /// <summary>A GSS code that must be given, such as one in the path.</summary>
+    public static string RequiredGssCode(string? value, string parameter, string example) =>
+        GssCode(value, parameter, example)
+            ?? throw new BadRequestException($"{parameter} is empty: give a GSS code, a letter and eight digits, such as {example}.");
+
     public static bool Boolean(string? value, string parameter, bool fallback) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" => fallback,

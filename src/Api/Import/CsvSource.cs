@@ -1,3 +1,4 @@
+using DistrictMap.Api.Http;
 using System.Text.RegularExpressions;
 using CsvHelper;
 
@@ -110,6 +111,11 @@ internal sealed class CsvSource : IDisposable
         }
 
         var value = reader.GetString(i).Trim();
+        if (Text.ForbiddenControl(value) is { } control)
+        {
+            throw new ImportException(fileName, $"row {RowNumber}", $"column {headers[i]} holds the control character {Text.Describe(control)}, which text may not contain");
+        }
+
         return value.Length == 0 ? null : value;
     }
 

@@ -59,7 +59,7 @@ public static class LsoaEndpoints
             return Problems.NotAcceptable(error!);
         }
 
-        var lsoaCode = RequestValues.GssCode(code, "LSOA", "E01024476")!;
+        var lsoaCode = RequestValues.RequiredGssCode(code, "LSOA", "E01024476");
         var found = await queries.SummariesAsync(null, null, lsoaCode, format == ResponseFormat.GeoJson, cancellationToken);
         if (found is not [var lsoa])
         {

@@ -57,15 +57,18 @@ public static class RateLimits
         var perMinute = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
         return perMinute == 0
             ? RateLimitPartition.GetNoLimiter(client)
-            : RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, perMinute / 6),
-                TokensPerPeriod = Math.Max(1, perMinute / 60),
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            : RateLimitPartition.GetTokenBucketLimiter(client, _ => Bucket(perMinute));
     }
+
+    /// <summary>A bucket that allows <paramref name="perMinute"/> requests a minute on average, in bursts of up to a sixth of that.</summary>
+    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    {
+        TokenLimit = Math.Max(1, perMinute / 6),
+        TokensPerPeriod = Math.Max(1, perMinute / 60),
+        ReplenishmentPeriod = perMinute >= 60 ? TimeSpan.FromSeconds(1) : TimeSpan.FromMinutes(1) / perMinute,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     /// <summary>The API key's hash prefix for writes (so one key is one client), else the remote address.</summary>
     private static string ClientKey(HttpContext context, bool preferApiKey)

@@ -14,12 +14,12 @@ public static class PlanEndpoints
 {
     public const string WritePolicy = "plan-write";
 
-    /// <summary>A write: it needs a key allowed to write, and draws on the client's write budget.</summary>
+    /// <summary>A write: it needs a key allowed to write, draws on the client's write budget, and is not open to other origins.</summary>
     internal static RouteHandlerBuilder RequireWriteAccess(this RouteHandlerBuilder builder) =>
-        builder.RequireAuthorization(WritePolicy).RequireRateLimiting(Operations.RateLimits.Writes);
+        builder.RequireAuthorization(WritePolicy).RequireRateLimiting(Operations.RateLimits.Writes).WithMetadata(new Microsoft.AspNetCore.Cors.DisableCorsAttribute());
 
     private static readonly ResponseFormat[] ListFormats = [ResponseFormat.Json, ResponseFormat.GeoJson, ResponseFormat.Csv];
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new PlainTextConverter() } };
 
     public static RouteGroupBuilder MapPlanEndpoints(this RouteGroupBuilder api)
     {

@@ -111,7 +111,7 @@ public static class WardEndpoints
             return Problems.NotAcceptable(error!);
         }
 
-        var wardCode = RequestValues.GssCode(code, "ward", "E05005031")!;
+        var wardCode = RequestValues.RequiredGssCode(code, "ward", "E05005031");
         var district = await queries.DistrictOfAsync(wardCode, cancellationToken);
         if (district is null)
         {

@@ -4,15 +4,20 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace DistrictMap.Tests.Infrastructure;
 
 /// <summary>The real application over a real database, in memory.</summary>
-public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:DistrictMap", connectionString);
+        // One log line per request would drown the test output; tests that read them turn them back on.
+        builder.UseSetting("Logging:LogLevel:DistrictMap.Requests", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
 
         builder.UseEnvironment("Production");
     }

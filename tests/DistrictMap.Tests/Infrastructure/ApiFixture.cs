@@ -17,11 +17,24 @@ public class ApiFixture : IAsyncLifetime
     {
         Db = await TestDatabase.CreateAsync(Settings);
         await LoadAsync(Db);
-        Factory = new ApiFactory(Db.ConnectionString, AppSettings);
+        Factory = new ApiFactory(Db.ConnectionString, AppSettings, ConfigureHost);
+        if (OverKestrel)
+        {
+            Factory.UseKestrel(0);
+        }
+
         Client = Factory.CreateClient();
     }
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Serve over a real Kestrel server on a free loopback port, with its request parsing and limits, instead of in memory.</summary>
+    protected virtual bool OverKestrel => false;
+
+    /// <summary>Changes to the application's host, such as another logger.</summary>
+    protected virtual void ConfigureHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+    }
 
     /// <summary>Configuration for the application, such as limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?>();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DistrictMap.Tests.Plan;
 
 /// <summary>The synthetic district with the synthetic plan, the application over it, and three API keys.</summary>
-public sealed class PlanFixture : ApiFixture
+public class PlanFixture : ApiFixture
 {
     public string AdminKey { get; private set; } = "";
 

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Http;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -79,15 +80,27 @@ internal static class GeoJsonReader
         var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (element.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
         {
-            foreach (var property in props.EnumerateObject())
+            try
             {
-                properties[property.Name] = property.Value.ValueKind switch
+                foreach (var property in props.EnumerateObject())
                 {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Null or JsonValueKind.Undefined => null,
-                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                    _ => property.Value.GetRawText(),
-                };
+                    var value = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Null or JsonValueKind.Undefined => null,
+                        _ => property.Value.GetRawText(),
+                    };
+                    if (Text.ForbiddenControl(value) is { } control)
+                    {
+                        throw new ImportException(fileName, $"feature {number}", $"property {property.Name} holds the control character {Text.Describe(control)}, which text may not contain");
+                    }
+
+                    properties[property.Name] = value;
+                }
+            }
+            catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+            {
+                throw new ImportException(fileName, $"feature {number}", "a property is not valid UTF-8 text");
             }
         }
 
