@@ -22,12 +22,9 @@ public static class NearbyEndpoints
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
-    /// <summary>A kind the contract reserves for the plan's actions, not served by this endpoint yet.</summary>
-    private const string Actions = "actions";
-
     private static readonly ResponseFormat[] Formats = [ResponseFormat.Json, ResponseFormat.GeoJson];
 
-    public static readonly string KindList = string.Join(", ", PlaceLayers.All.Select(l => l.Id()));
+    public static readonly string KindList = string.Join(", ", PlaceLayers.All.Select(l => l.Id()).Append(NearbyKinds.ActionsKind));
 
     public static RouteGroupBuilder MapNearbyEndpoints(this RouteGroupBuilder api)
     {
@@ -35,7 +32,7 @@ public static class NearbyEndpoints
             .WithTags("Places")
             .WithName("Nearby")
             .WithSummary("Places near a point, nearest first")
-            .WithDescription("Routes, green spaces, town-centre projects, recycling sites and activities within radius metres of a WGS 84 "
+            .WithDescription("Routes, green spaces, town-centre projects, recycling sites, activities and the plan's actions (those with a location) within radius metres of a WGS 84 "
                 + "longitude/latitude, sorted by true distance on the ellipsoid to the nearest point of each line or polygon (0 inside it), "
                 + "with the district, ward and LSOA the point is in (null outside every loaded one). kinds chooses layers (default all). "
                 + "Features with sample=true are sample content, not real data. JSON, or GeoJSON (f=geojson).")
@@ -119,25 +116,27 @@ public static class NearbyEndpoints
             : throw new BadRequestException($"limit '{Text.Shorten(value)}' must be a whole number from 1 to {MaxLimit} (default {DefaultLimit}).");
     }
 
-    private static HashSet<PlaceLayer> Kinds(string? value)
+    private static NearbyKinds Kinds(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return [.. PlaceLayers.All];
+            return new NearbyKinds(new HashSet<PlaceLayer>(PlaceLayers.All), Actions: true);
         }
 
         var layers = new HashSet<PlaceLayer>();
+        var actions = false;
         foreach (var kind in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(k => k.ToLowerInvariant()))
         {
-            if (kind == Actions)
+            if (kind == NearbyKinds.ActionsKind)
             {
-                throw new BadRequestException($"kinds: actions is reserved for the plan's actions and is not served here yet. Kinds: {KindList}.");
+                actions = true;
+                continue;
             }
 
             layers.Add(PlaceLayers.FromId(kind)
-                ?? throw new BadRequestException($"kinds: '{Text.Shorten(kind)}' is not a kind. Give a comma-separated list of: {KindList} (actions is reserved for the plan's actions and not served here yet)."));
+                ?? throw new BadRequestException($"kinds: '{Text.Shorten(kind)}' is not a kind. Give a comma-separated list of: {KindList}."));
         }
 
-        return layers.Count > 0 ? layers : throw new BadRequestException($"kinds is empty: give a comma-separated list of: {KindList}.");
+        return layers.Count > 0 || actions ? new NearbyKinds(layers, actions) : throw new BadRequestException($"kinds is empty: give a comma-separated list of: {KindList}.");
     }
 }

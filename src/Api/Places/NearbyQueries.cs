@@ -15,6 +15,12 @@ public sealed record NearbyFeature(string Kind, string Id, string? Name, double 
     public JsonElement? Geometry { get; init; }
 }
 
+/// <summary>What near me looks for: places layers, and the plan's actions.</summary>
+public sealed record NearbyKinds(IReadOnlySet<PlaceLayer> Layers, bool Actions)
+{
+    public const string ActionsKind = "actions";
+}
+
 /// <summary>
 /// The places within a distance of a point, nearest first. Candidates come from each layer's geography GiST index
 /// (ST_DWithin, ordered by the KNN operator &lt;-&gt;); distances are ST_Distance on the ellipsoid to the nearest
@@ -44,10 +50,22 @@ public sealed class NearbyQueries(NpgsqlDataSource dataSource)
             """),
     };
 
+    /// <summary>The plan's actions that have a location, as one more kind.</summary>
+    private const string ActionsSelect = $"""
+        (SELECT '{NearbyKinds.ActionsKind}' AS kind, t.id, t.title AS name, ST_Distance(t.location::geography, {Point}) AS distance, t.sample,
+                jsonb_build_object('priority', t.priority_code, 'status', t.status, 'rag', t.rag, 'leadPartner', p.name,
+                                   'due', to_char(t.due, 'YYYY-MM-DD'), 'tags', to_jsonb(t.tags))::text AS properties,
+                CASE WHEN @geometry THEN ST_AsGeoJSON(CASE WHEN ST_Dimension(t.location) = 2 THEN ST_ForcePolygonCCW(t.location) ELSE t.location END, 6) END AS geometry
+         FROM actions t JOIN partners p ON p.id = t.lead_partner_id
+         WHERE t.location IS NOT NULL AND ST_DWithin(t.location::geography, {Point}, @radius)
+         ORDER BY t.location::geography <-> {Point}
+         LIMIT @limit)
+        """;
+
     public async Task<IReadOnlyList<NearbyFeature>> NearbyAsync(
-        double lon, double lat, double radiusMetres, IReadOnlyCollection<PlaceLayer> layers, int limit, bool geometry, CancellationToken cancellationToken)
+        double lon, double lat, double radiusMetres, NearbyKinds kinds, int limit, bool geometry, CancellationToken cancellationToken)
     {
-        var selects = PlaceLayers.All.Where(layers.Contains).Select(layer => $"""
+        var selects = PlaceLayers.All.Where(kinds.Layers.Contains).Select(layer => $"""
             (SELECT '{layer.Id()}' AS kind, t.id, {Layers[layer].Name} AS name, ST_Distance(t.geom::geography, {Point}) AS distance, t.sample,
                     ({Layers[layer].Properties})::text AS properties,
                     CASE WHEN @geometry THEN ST_AsGeoJSON(CASE WHEN ST_Dimension(t.geom) = 2 THEN ST_ForcePolygonCCW(t.geom) ELSE t.geom END, 6) END AS geometry
@@ -58,7 +76,7 @@ public sealed class NearbyQueries(NpgsqlDataSource dataSource)
             """);
         await using var command = dataSource.CreateCommand($"""
             SELECT kind, id, name, round(distance::numeric, 1)::float8, sample, properties, geometry
-            FROM ({string.Join("\nUNION ALL\n", selects)}) nearby
+            FROM ({string.Join("\nUNION ALL\n", kinds.Actions ? selects.Append(ActionsSelect) : selects)}) nearby
             ORDER BY distance, kind, id
             LIMIT @limit
             """);

@@ -78,6 +78,25 @@ public sealed class PlanReadTests(PlanFixture plan) : IClassFixture<PlanFixture>
     }
 
     [Fact]
+    public async Task Near_me_finds_the_actions_that_have_a_location_by_distance()
+    {
+        var near = await plan.JsonAsync("/api/nearby?lon=0.05&lat=51.05&radius=1000&kinds=actions");
+        var far = await plan.JsonAsync("/api/nearby?lon=0.05&lat=51.05&radius=20000&kinds=actions");
+
+        var only = Assert.Single(near.GetProperty("features").EnumerateArray());
+        Assert.Equal(("actions", "Synthetic action one", 0.0), (only.GetProperty("kind").GetString(), only.GetProperty("name").GetString(), only.GetProperty("distanceMetres").GetDouble()));
+        Assert.Equal(("people", "Synthetic Partner A", "in-progress"), (
+            only.GetProperty("properties").GetProperty("priority").GetString(),
+            only.GetProperty("properties").GetProperty("leadPartner").GetString(),
+            only.GetProperty("properties").GetProperty("status").GetString()));
+        Assert.EndsWith($"/ogc/collections/actions/items/{await plan.ActionIdAsync("T1")}", only.GetProperty("href").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            ["Synthetic action one", "Synthetic action four"],
+            far.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        Assert.InRange(far.GetProperty("features")[1].GetProperty("distanceMetres").GetDouble(), 11_000, 12_500);
+    }
+
+    [Fact]
     public async Task Indicator_values_sit_beside_their_districts_value()
     {
         var values = await plan.JsonAsync("/api/indicators/SYN-UP/values?area=E05999902&period=2025-Q4");
