@@ -1,31 +1,53 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using DistrictMap.Api.Places;
+using DistrictMap.Api.Plan;
+using DistrictMap.Api.Plan.Access;
 using DistrictMap.Tests.Import;
 using DistrictMap.Tests.Infrastructure;
+using DistrictMap.Tests.Places;
+using DistrictMap.Tests.Plan;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DistrictMap.UiTests;
 
 /// <summary>
-/// The real application on Kestrel over a real PostGIS database holding the synthetic district, and a
-/// headless Chromium (Debian's) to drive it; shared by every browser test. Each test gets a fresh browser
-/// context, whose every request away from the application is refused: the map runs as with no network.
+/// The real application on Kestrel (its whole pipeline, security headers included) over a real PostGIS
+/// database holding the synthetic district, the synthetic plan and the synthetic places, each loaded
+/// through the product's importers; and a headless Chromium (Debian's) to drive it. Shared by every
+/// browser test. Each test gets a fresh browser context, whose every request away from the application
+/// is refused: the map runs as with no network.
 /// </summary>
 public sealed class MapSite : IAsyncLifetime
 {
     /// <summary>Ward C of the synthetic district is renamed to this, to show that names are text, never markup.</summary>
     public const string HostileWardName = "Synthetic Ward C <script>window.injected=1</script><img src=x onerror=\"window.injected=2\">";
 
+    public const string District = SyntheticDistrict.Code;
     public const string WardA = "E05999901";
     public const string WardB = "E05999902";
     public const string WardC = "E05999903";
 
-    private TestDatabase db = null!;
-    private ApiFactory factory = null!;
+    /// <summary>
+    /// The focus-ward rule is narrowed to LSOAs in national decile 1, so that the synthetic district has a
+    /// focus ward by its LSOA (A), one by its district rank (B) and one that is not a focus ward (C).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> AppSettings = new Dictionary<string, string?>
+    {
+        ["DistrictMap:FocusWards:MaxDecile"] = "1",
+    };
+
+    private readonly SemaphoreSlim bareStart = new(1, 1);
+    private SiteServer main = null!;
+    private SiteServer? bare;
     private IPlaywright playwright = null!;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => main.BaseUrl;
+
+    /// <summary>An admin API key of the site, for writes through the real API.</summary>
+    public string AdminKey { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -33,24 +55,16 @@ public sealed class MapSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        db = await TestDatabase.CreateAsync();
-        await SyntheticDistrict.LoadAllAsync(db);
-        await using (var rename = db.DataSource.CreateCommand("UPDATE wards SET name = $1 WHERE code = $2"))
-        {
-            rename.Parameters.AddWithValue(HostileWardName);
-            rename.Parameters.AddWithValue(WardC);
-            await rename.ExecuteNonQueryAsync();
-        }
-
-        var port = FreePort();
-        factory = new ApiFactory(db.ConnectionString);
-        factory.UseKestrel(port);
-        factory.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        Http.BaseAddress = new Uri(BaseUrl);
-
         // The browser tests share two cores with the other test assembly: give assertions room.
         Assertions.SetDefaultExpectTimeout(10_000);
+        var launch = LaunchBrowserAsync();
+        main = await SiteServer.StartAsync(LoadEverythingAsync, AppSettings);
+        Http.BaseAddress = new Uri(BaseUrl);
+        await launch;
+    }
+
+    private async Task LaunchBrowserAsync()
+    {
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -60,23 +74,72 @@ public sealed class MapSite : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page in a fresh context, with requests to any other origin (the tile server) refused.</summary>
-    public async Task<MapPage> OpenAsync(string pathAndHash = "/", BrowserNewContextOptions? options = null, Func<IPage, Task>? beforeLoad = null)
+    /// <summary>The synthetic district, plan and places; the activities are loaded as sample content.</summary>
+    private async Task LoadEverythingAsync(TestDatabase db)
     {
+        await SyntheticDistrict.LoadAllAsync(db);
+        await using (var rename = db.DataSource.CreateCommand("UPDATE wards SET name = $1 WHERE code = $2"))
+        {
+            rename.Parameters.AddWithValue(HostileWardName);
+            rename.Parameters.AddWithValue(WardC);
+            await rename.ExecuteNonQueryAsync();
+        }
+
+        await PlanFixture.ImportPlanAsync(db, "plan-synthetic");
+        foreach (var (layer, file) in SyntheticPlaces.Files)
+        {
+            await db.ImportPlacesAsync(layer, file, sample: layer == PlaceLayer.Activities);
+        }
+
+        await using var scope = db.Services.CreateAsyncScope();
+        AdminKey = (await scope.ServiceProvider.GetRequiredService<ApiKeys>().IssueAsync("Map test admin", Roles.Admin, null, CancellationToken.None)).Key;
+    }
+
+    /// <summary>
+    /// A second site whose database holds the synthetic district and its deprivation figures but no plan and
+    /// no places, as a council's own deployment does before it loads them. Started when first asked for.
+    /// </summary>
+    public async Task<string> BareSiteUrlAsync()
+    {
+        await bareStart.WaitAsync();
+        try
+        {
+            bare ??= await SiteServer.StartAsync(db => SyntheticDistrict.LoadAllAsync(db), new Dictionary<string, string?>());
+            return bare.BaseUrl;
+        }
+        finally
+        {
+            bareStart.Release();
+        }
+    }
+
+    /// <summary>
+    /// A new page in a fresh context, with requests to any other origin (the tile server) refused; the page
+    /// reports script errors, console errors, Content-Security-Policy violations and failed requests to
+    /// the site in <see cref="MapPage.Errors"/>.
+    /// </summary>
+    public async Task<MapPage> OpenAsync(string pathAndHash = "/", BrowserNewContextOptions? options = null, Func<IPage, Task>? beforeLoad = null, string? siteUrl = null)
+    {
+        var baseUrl = siteUrl ?? BaseUrl;
         options ??= new();
-        options.BaseURL = BaseUrl;
+        options.BaseURL = baseUrl;
         options.ViewportSize ??= new() { Width = 1280, Height = 800 };
         var context = await Browser.NewContextAsync(options);
         await context.RouteAsync("**/*", route =>
-            route.Request.Url.StartsWith(BaseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync("internetdisconnected"));
+            route.Request.Url.StartsWith(baseUrl, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync("internetdisconnected"));
         var page = await context.NewPageAsync();
-        var result = new MapPage(context, page);
+        var result = new MapPage(context, page, baseUrl);
+        await page.ExposeFunctionAsync<string>("__reportCspViolation", result.AddError);
+        await page.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e =>
+              window.__reportCspViolation(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+            """);
         if (beforeLoad is not null)
         {
             await beforeLoad(page);
         }
 
-        await page.GotoAsync(pathAndHash);
+        result.DocumentResponse = await page.GotoAsync(pathAndHash);
         await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 15_000 });
         return result;
     }
@@ -88,11 +151,10 @@ public sealed class MapSite : IAsyncLifetime
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    public async Task<HttpStatusCode> StatusAsync(string url)
-    {
-        using var response = await Http.GetAsync(url);
-        return response.StatusCode;
-    }
+    /// <summary>The id the API gives a partner of the plan.</summary>
+    public async Task<int> PartnerIdAsync(string name) =>
+        (await JsonAsync("/api/partners")).GetProperty("partners").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
 
     public async Task DisposeAsync()
     {
@@ -103,15 +165,50 @@ public sealed class MapSite : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        if (factory is not null)
+        if (bare is not null)
         {
-            await factory.DisposeAsync();
+            await bare.DisposeAsync();
         }
 
-        if (db is not null)
+        if (main is not null)
         {
-            await db.DisposeAsync();
+            await main.DisposeAsync();
         }
+
+        bareStart.Dispose();
+    }
+}
+
+/// <summary>The application on Kestrel on a free loopback port, over a database of its own.</summary>
+public sealed class SiteServer : IAsyncDisposable
+{
+    private readonly TestDatabase db;
+    private readonly ApiFactory factory;
+
+    private SiteServer(TestDatabase db, ApiFactory factory, string baseUrl)
+    {
+        this.db = db;
+        this.factory = factory;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<SiteServer> StartAsync(Func<TestDatabase, Task> load, IReadOnlyDictionary<string, string?> settings)
+    {
+        var db = await TestDatabase.CreateAsync();
+        await load(db);
+        var port = FreePort();
+        var factory = new ApiFactory(db.ConnectionString, settings);
+        factory.UseKestrel(port);
+        factory.StartServer();
+        return new SiteServer(db, factory, $"http://127.0.0.1:{port}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await db.DisposeAsync();
     }
 
     private static int FreePort()
@@ -122,31 +219,63 @@ public sealed class MapSite : IAsyncLifetime
     }
 }
 
-/// <summary>A page of the map and its context; collects script errors, and closes the context when disposed.</summary>
+/// <summary>A page of the map and its context; collects what went wrong on it, and closes the context when disposed.</summary>
 public sealed class MapPage : IAsyncDisposable
 {
     private readonly IBrowserContext context;
+    private readonly List<string> errors = [];
 
-    public MapPage(IBrowserContext context, IPage page)
+    public MapPage(IBrowserContext context, IPage page, string baseUrl)
     {
         this.context = context;
         Page = page;
-        page.PageError += (_, error) => Errors.Add(error);
+        page.PageError += (_, error) => AddError(error);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            // Requests to other origins (the tile server) are refused on purpose; anything else is an error.
+            if (message.Type == "error" && !message.Text.Contains("net::ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal))
             {
-                Errors.Add(message.Text);
+                AddError(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Url.StartsWith(baseUrl, StringComparison.Ordinal) && response.Status >= 400 && !response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
+            {
+                AddError($"{response.Request.Method} {response.Url} answered {response.Status}");
             }
         };
     }
 
     public IPage Page { get; }
 
-    /// <summary>Uncaught script errors on the page.</summary>
-    public List<string> Errors { get; } = [];
+    /// <summary>The response to the page's first navigation.</summary>
+    public IResponse? DocumentResponse { get; set; }
+
+    /// <summary>Script errors, console errors, Content-Security-Policy violations and failed requests to the site.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get
+        {
+            lock (errors)
+            {
+                return [.. errors];
+            }
+        }
+    }
+
+    public void AddError(string error)
+    {
+        lock (errors)
+        {
+            errors.Add(error);
+        }
+    }
 
     public ILocator Panel(string id) => Page.Locator($"#panel-{id}");
+
+    /// <summary>The checkbox of an overlay in the layer control.</summary>
+    public ILocator Layer(string name) => Page.Locator(".leaflet-control-layers label", new() { HasText = name }).Locator("input");
 
     public async Task OpenTabAsync(string id)
     {
@@ -154,14 +283,27 @@ public sealed class MapPage : IAsyncDisposable
         await Assertions.Expect(Panel(id)).ToBeVisibleAsync();
     }
 
-    /// <summary>Clicks the map at a longitude and latitude (through the map's own projection).</summary>
+    /// <summary>Near me for a ward or town name, within a distance in metres.</summary>
+    public async Task NearMeByNameAsync(string name, int radius)
+    {
+        await Panel("near").GetByLabel("Distance").SelectOptionAsync(radius.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Panel("near").GetByLabel("Ward or town name").FillAsync(name);
+        await Panel("near").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+    }
+
+    /// <summary>Clicks the map at a longitude and latitude (through the map's own projection), where no control covers it.</summary>
     public async Task ClickMapAtAsync(double lon, double lat)
     {
         var box = (await Page.Locator("#map").BoundingBoxAsync())!;
         var point = await Page.EvaluateAsync<double[]>(
             "([lon, lat]) => { const m = document.getElementById('map'); const p = m.leafletMap.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
             new[] { lon, lat });
-        await Page.Mouse.ClickAsync(box.X + (float)point[0], box.Y + (float)point[1]);
+        var (x, y) = (box.X + point[0], box.Y + point[1]);
+        var covered = await Page.EvaluateAsync<string?>(
+            "([x, y]) => { const e = document.elementFromPoint(x, y); return e && !e.closest('.leaflet-control, .leaflet-marker-pane, .leaflet-popup-pane') ? null : (e?.className?.baseVal ?? e?.className ?? 'nothing'); }",
+            new[] { x, y });
+        Assert.True(covered is null, $"({lon}, {lat}) is covered on the map by {covered}");
+        await Page.Mouse.ClickAsync((float)x, (float)y);
     }
 
     public async ValueTask DisposeAsync() => await context.CloseAsync();

@@ -28,19 +28,6 @@ export function getJson(url, { accept = 'application/json', cached = true } = {}
   return request;
 }
 
-/**
- * The same for a resource that may not exist yet (the plan and places endpoints are being built):
- * null when it answers 404, 405 or 501, so that the caller can hide what depends on it.
- */
-export async function optionalJson(url, options) {
-  try {
-    return await getJson(url, options);
-  } catch (error) {
-    if (error instanceof ApiError && [404, 405, 501].includes(error.status)) return null;
-    throw error;
-  }
-}
-
 export function query(path, parameters) {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(parameters)) {

@@ -1,6 +1,6 @@
 // The map page: wires the map, its overlays and the panels together, and keeps the view in the URL.
 import { L } from './leaflet.js';
-import { allItems, getJson, optionalJson, query } from './api.js';
+import { allItems, getJson, query } from './api.js';
 import { announce, escapeHtml, h, replace } from './dom.js';
 import { createMap } from './map.js';
 import * as measures from './measures.js';
@@ -8,6 +8,7 @@ import * as state from './state.js';
 import { domainTitles } from './format.js';
 import { pointInside } from './geometry.js';
 import { createWardLayer } from './layers/wards.js';
+import { emptyNote } from './layers/overlay.js';
 import { createLegend } from './layers/legend.js';
 import { districtOverlay } from './layers/district.js';
 import { focusOverlay } from './layers/focus-wards.js';
@@ -22,13 +23,14 @@ import { createNearMe } from './panels/near-me.js';
 import { createPlanExplorer } from './panels/plan-explorer.js';
 import { createPlacesTable } from './panels/places-table.js';
 
+// The place and plan layers, each from the OGC collection of the same name, kept to the district shown.
 const placeCollections = {
-  routes: { title: 'walking and cycling routes', overlays: routeOverlays },
-  'green-spaces': { title: 'green spaces', overlays: a => [greenSpaceOverlay(a)] },
-  'town-centre-projects': { title: 'town-centre projects', overlays: a => [townCentreProjectsOverlay(a)] },
-  'recycling-sites': { title: 'recycling sites', overlays: a => [recyclingSitesOverlay(a)] },
-  activities: { title: 'activities', overlays: a => [activitiesOverlay(a)] },
-  actions: { title: 'plan actions', overlays: a => [actionsOverlay(a)] },
+  routes: routeOverlays,
+  'green-spaces': source => [greenSpaceOverlay(source)],
+  'town-centre-projects': source => [townCentreProjectsOverlay(source)],
+  'recycling-sites': source => [recyclingSitesOverlay(source)],
+  activities: source => [activitiesOverlay(source)],
+  actions: source => [actionsOverlay(source)],
 };
 
 const defaultPanel = 'near';
@@ -60,11 +62,9 @@ async function main() {
   };
   const [wards, focus] = await Promise.all([
     allItems('wards', { district: district.id, simplify: 20 }),
-    optionalJson(query('/api/focus-wards', { district: district.id }))
-      .then(body => (Array.isArray(body?.wards) ? body : null))
-      .catch(() => null),
+    // Focus wards follow from the district's deprivation figures; without them there are none to outline.
+    getJson(query('/api/focus-wards', { district: district.id })).catch(() => null),
   ]);
-  const focusCodes = focus ? new Map(focus.wards.map(w => [w.code, w])) : null;
   const wardCodes = new Set(wards.features.map(f => f.id));
 
   // Panels.
@@ -95,7 +95,6 @@ async function main() {
   const nearMe = createNearMe(panels.near, {
     map,
     wards: wards.features,
-    focus: focusCodes,
     onOpenWard: code => openWard(code),
     onPointChange: (near, radius) => state.update({ near, radius }),
   });
@@ -125,13 +124,8 @@ async function main() {
     { id: 'wards', order: 0, name: '<span class="layer-swatch swatch-choropleth" aria-hidden="true"></span>Wards coloured by the chosen measure', layer: wardLayer.layer, defaultOn: true },
     districtOverlay(district),
   ];
-  const missing = [];
   if (focus) overlays.push(focusOverlay(focus, wards.features));
-  else missing.push('focus wards');
-  for (const [id, { title, overlays: make }] of Object.entries(placeCollections)) {
-    if (collections.collections.some(c => c.id === id)) overlays.push(...make(attributionOf(id)));
-    else missing.push(title);
-  }
+  for (const [id, make] of Object.entries(placeCollections)) overlays.push(...make({ district: district.id, attribution: attributionOf(id) }));
   const narrow = window.matchMedia('(max-width: 40rem)').matches;
   const layerControl = L.control.layers(null, null, {
     collapsed: narrow,
@@ -142,6 +136,7 @@ async function main() {
   for (const overlay of overlays) {
     layerControl.addOverlay(overlay.layer, overlay.name);
     overlay.loaded = features => {
+      if (!features.length && overlay.title) emptyNote(overlay).then(text => announce(`${overlay.title}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`));
       if (features.some(f => f.properties?.sample) && overlay.sampleLabel) {
         layerControl.removeLayer(overlay.layer);
         layerControl.addOverlay(overlay.layer, overlay.sampleLabel(true));
@@ -153,7 +148,6 @@ async function main() {
   createPlacesTable(nearMe.placesElement, { map, overlays: overlays.filter(o => o.id !== 'actions') });
   const layerList = layerControl.getContainer().querySelector('.leaflet-control-layers-list');
   layerList.prepend(h('p', { class: 'layers-heading' }, 'Layers'));
-  if (missing.length) layerList.append(h('p', { class: 'layers-note' }, `Not published yet: ${missing.join(', ')}.`));
 
   // The measure the wards are coloured by, and the legend.
   const indicatorList = await measures.indicators();
@@ -212,7 +206,11 @@ async function main() {
   // The layout has settled by now: set the view from the URL exactly, or fit the district.
   map.invalidateSize({ pan: false });
   if (initial.map) map.setView([initial.map.lat, initial.map.lon], initial.map.zoom, { animate: false });
-  else map.fitBounds(L.geoJSON(district).getBounds(), { padding: [10, 10] });
+  else {
+    // Keep the district clear of the layer control, which stands open over the right of a wide map.
+    const control = narrow ? 0 : layerControl.getContainer().offsetWidth;
+    map.fitBounds(L.geoJSON(district).getBounds(), { paddingTopLeft: [10, 10], paddingBottomRight: [control + 20, 10] });
+  }
   const recordView = () => {
     // Leaflet rounds to whole pixels: a view within a pixel of the URL's is the URL's, so the URL does not drift.
     const recorded = state.get().map;

@@ -3,7 +3,8 @@
 
 /**
  * h('p', { class: 'note' }, 'text', child) — attributes: `class`, `text`, `on<event>` handlers,
- * boolean true for a bare attribute, false/null/undefined to leave it out, anything else as a string.
+ * `style` as an object of CSS properties, boolean true for a bare attribute, false/null/undefined
+ * to leave it out, anything else as a string.
  */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -13,6 +14,8 @@ export function h(tag, attributes = {}, ...children) {
       element.addEventListener(name.slice(2).toLowerCase(), value);
     } else if (name === 'text') {
       element.textContent = String(value);
+    } else if (name === 'style') {
+      setStyle(element, value);
     } else {
       element.setAttribute(name, value === true ? '' : String(value));
     }
@@ -27,10 +30,22 @@ export function svg(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (value === false || value === null || value === undefined) continue;
     if (name === 'text') element.textContent = String(value);
+    else if (name === 'style') setStyle(element, value);
     else element.setAttribute(name, String(value));
   }
   append(element, children);
   return element;
+}
+
+/**
+ * Styles go through the CSSOM (element.style), which the Content-Security-Policy allows; a `style`
+ * attribute is inline style, which `style-src 'self'` blocks, so a string is refused here.
+ */
+function setStyle(element, style) {
+  if (typeof style !== 'object') throw new TypeError('style must be an object of CSS properties: a style attribute breaks the page\'s Content-Security-Policy');
+  for (const [property, value] of Object.entries(style)) {
+    if (value !== null && value !== undefined) element.style.setProperty(property, String(value));
+  }
 }
 
 function append(element, children) {
@@ -52,7 +67,7 @@ export function sampleBadge(isSample) {
   return isSample ? h('span', { class: 'badge badge-sample', title: 'Sample content, not real data' }, 'Sample') : null;
 }
 
-/** A short note, e.g. for a layer or panel whose data is not published yet. */
+/** A short note, e.g. for a panel whose data is not loaded for the district. */
 export function note(text, className = 'note') {
   return h('p', { class: className }, text);
 }

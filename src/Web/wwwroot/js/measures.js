@@ -1,16 +1,16 @@
 // What the ward choropleth and the ranking table show: one measure per ward, from the same request,
 // so that the map and the table always carry the same numbers.
-//   Deprivation (always): /api/wards/ranking?by=imd|income|...  Plan indicators (once published): /api/indicators.
-import { getJson, optionalJson, query } from './api.js';
+//   Deprivation: /api/wards/ranking?by=imd|income|...  Plan indicators measured by ward: /api/indicators.
+import { getJson, query } from './api.js';
 import { domainTitles } from './format.js';
 
 export const deprivationMeasures = Object.keys(domainTitles);
 
 let indicatorList;
 
-/** The plan's ward indicators, or [] until /api/indicators exists. */
+/** The plan's ward indicators ([] when the plan has none, or they cannot be read). */
 export async function indicators() {
-  indicatorList ??= optionalJson('/api/indicators')
+  indicatorList ??= getJson('/api/indicators')
     .then(body => (body?.indicators ?? []).filter(i => (i.geography ?? 'ward') === 'ward'))
     .catch(() => []);
   return indicatorList;
@@ -70,7 +70,7 @@ async function loadIndicator(code, district, wardCodes) {
     id: `indicator:${code}`,
     title: indicator.title,
     release: latestPeriod,
-    valueLabel: latestPeriod ? `Value (${latestPeriod})` : 'Value',
+    valueLabel: 'Value',
     unit: indicator.unit ?? '',
     worseIsHigher,
     decimals: 1,

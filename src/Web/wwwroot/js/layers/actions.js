@@ -1,25 +1,26 @@
 // Plan actions (OGC collection `actions`), clustered: each marker carries its RAG status as a letter
 // as well as a colour, and cluster markers say how many actions they hold.
 import { L } from '../leaflet.js';
+import { h } from '../dom.js';
 import { ragTitles, statusTitles } from '../format.js';
 import { features, label, lazyGroup, pointMarker, popup } from './overlay.js';
 
 const ragLetters = { green: 'G', amber: 'A', red: 'R' };
 
-export function actionsOverlay(attribution) {
-  const overlay = { id: 'actions', order: 40, name: label('Plan actions', 'swatch-action'), defaultOn: false, sampleLabel: s => label('Plan actions', 'swatch-action', s) };
+export function actionsOverlay({ district, attribution }) {
+  const overlay = { id: 'actions', order: 40, title: 'Plan actions', name: label('Plan actions', 'swatch-action'), defaultOn: false, sampleLabel: s => label('Plan actions', 'swatch-action', s) };
   const cluster = L.markerClusterGroup({
     showCoverageOnHover: false,
     maxClusterRadius: 40,
     iconCreateFunction: c => L.divIcon({
       className: 'action-cluster',
       // The count is the button's accessible name: clusters are reached with Tab like markers.
-      html: `<span>${c.getChildCount()}<span class="visually-hidden"> actions here: press Enter to zoom in</span></span>`,
+      html: h('span', {}, String(c.getChildCount()), h('span', { class: 'visually-hidden' }, ' actions here: press Enter to zoom in')),
       iconSize: [36, 36],
     }),
   });
   overlay.layer = lazyGroup(async group => {
-    const actions = await features('actions');
+    const actions = await features('actions', district);
     for (const feature of actions) {
       if (!feature.geometry) continue;
       const p = feature.properties;

@@ -1,5 +1,5 @@
-// Focus wards (GET /api/focus-wards, from the plan): outlined with a heavy dashed line over the choropleth,
-// with the reasons they were chosen. Until the endpoint exists the overlay is not offered.
+// Focus wards (GET /api/focus-wards): outlined with a heavy dashed line over the choropleth, with the
+// reasons they were chosen.
 import { L } from '../leaflet.js';
 import { h } from '../dom.js';
 import { label } from './overlay.js';
@@ -8,6 +8,7 @@ export function focusOverlay(focus, wardFeatures) {
   const reasons = new Map(focus.wards.map(w => [w.code, w]));
   const features = wardFeatures.filter(f => reasons.has(f.id));
   const layer = L.geoJSON({ type: 'FeatureCollection', features }, {
+    className: 'focus-outline',
     style: { color: '#000000', weight: 4, dashArray: '8 5', fill: false, opacity: 1 },
     interactive: true,
     onEachFeature(feature, path) {

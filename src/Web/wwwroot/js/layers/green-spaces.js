@@ -3,7 +3,7 @@ import { L } from '../leaflet.js';
 import { area } from '../format.js';
 import { features, label, lazyGroup, nameOf, popup } from './overlay.js';
 
-export function greenSpaceOverlay(attribution) {
+export function greenSpaceOverlay({ district, attribution }) {
   const overlay = {
     id: 'green-spaces',
     order: 20,
@@ -12,7 +12,7 @@ export function greenSpaceOverlay(attribution) {
     name: label('Green spaces', 'swatch-green'),
     defaultOn: false,
     sampleLabel: s => label('Green spaces', 'swatch-green', s),
-    items: () => features('green-spaces'),
+    items: () => features('green-spaces', district),
     describe: p => [['Type', p.type], ['Access', p.access], ['Area', p.area_m2 ? area(p.area_m2) : null]],
   };
   overlay.layer = lazyGroup(async group => {

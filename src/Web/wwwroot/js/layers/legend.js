@@ -33,7 +33,7 @@ export function createLegend({ options, onChange }) {
     show(measure, classes) {
       if (select.value !== measure.id) select.value = measure.id;
       const items = classes.classes.map(c => h('li', {},
-        h('span', { class: 'swatch', style: `background:${c.colour}`, 'aria-hidden': 'true' }),
+        h('span', { class: 'swatch', style: { background: c.colour }, 'aria-hidden': 'true' }),
         c.from === c.to ? number(c.from, measure.decimals) : `${number(c.from, measure.decimals)} to ${number(c.to, measure.decimals)}`));
       replace(body,
         h('p', { class: 'legend-unit' }, `${measure.valueLabel}: ${measure.unit}`, measure.release ? ` (${measure.release})` : '', ' ', sampleBadge(measure.sample)),

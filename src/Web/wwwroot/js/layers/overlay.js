@@ -2,7 +2,7 @@
 // keyboard-reachable point markers, and popups built from text.
 import { L } from '../leaflet.js';
 import { allItems } from '../api.js';
-import { h, sampleBadge } from '../dom.js';
+import { escapeHtml, h, sampleBadge } from '../dom.js';
 
 /**
  * A feature group that fetches its features when it is first added to the map (keeping the first view light).
@@ -22,17 +22,21 @@ export function lazyGroup(fill, group = L.featureGroup()) {
 
 const collections = new Map();
 
-/** Every feature of a collection, fetched once however many overlays draw it. */
-export function features(collection) {
-  if (!collections.has(collection)) collections.set(collection, allItems(collection).then(fc => fc.features));
-  return collections.get(collection);
+/** Every feature of a collection in a district, fetched once however many overlays draw it. */
+export function features(collection, district) {
+  const key = `${collection}|${district ?? ''}`;
+  if (!collections.has(key)) collections.set(key, allItems(collection, district ? { district } : {}).then(fc => fc.features));
+  return collections.get(key);
 }
 
-/** A point marker that can be reached with Tab and opened with Enter: a shape with a letter, and a title. */
+/**
+ * A point marker that can be reached with Tab and opened with Enter: a shape with a letter, and a title.
+ * The icon is built as DOM nodes and the title set as an attribute, so a title from the data stays text.
+ */
 export function pointMarker(latlng, { letter, className, title, sample }) {
   const icon = L.divIcon({
     className: `point-marker ${className}${sample ? ' is-sample' : ''}`,
-    html: `<span aria-hidden="true">${letter}</span>`,
+    html: h('span', { 'aria-hidden': 'true' }, letter),
     iconSize: [26, 26],
     iconAnchor: [13, 13],
     popupAnchor: [0, -12],
@@ -49,13 +53,25 @@ export function popup(title, kind, sample, rows) {
       .map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)])));
 }
 
+/**
+ * What to say of an overlay that has no features: that nothing of its collection is loaded for the
+ * district (as before a council loads its places), or that the collection has none of its kind.
+ */
+export async function emptyNote(overlay) {
+  const collection = overlay.collectionItems ? await overlay.collectionItems() : [];
+  return collection.length ? 'None in this district.' : 'None are loaded for this district yet.';
+}
+
 /** The name a place feature goes by. */
 export function nameOf(feature) {
   const p = feature.properties ?? {};
   return p.name ?? p.title ?? String(feature.id ?? '');
 }
 
-/** The layer-control label of an overlay: a swatch, its name, and a Sample badge once sample content is seen. */
+/**
+ * The layer-control label of an overlay (Leaflet takes it as HTML): a swatch, its name, and a Sample badge
+ * once sample content is seen.
+ */
 export function label(name, swatchClass, sample = false) {
-  return `<span class="layer-swatch ${swatchClass}" aria-hidden="true"></span>${name}${sample ? ' <span class="badge badge-sample">Sample</span>' : ''}`;
+  return `<span class="layer-swatch ${escapeHtml(swatchClass)}" aria-hidden="true"></span>${escapeHtml(name)}${sample ? ' <span class="badge badge-sample">Sample</span>' : ''}`;
 }

@@ -3,13 +3,13 @@
 import { L } from '../leaflet.js';
 import { features, label, lazyGroup, nameOf, pointMarker, popup } from './overlay.js';
 
-function pointOverlay({ id, order, title, kind, letter, swatch, rows }, attribution) {
+function pointOverlay({ id, order, title, kind, letter, swatch, rows }, { district, attribution }) {
   const overlay = {
     id, order, title, kind,
     name: label(title, swatch),
     defaultOn: false,
     sampleLabel: s => label(title, swatch, s),
-    items: () => features(id),
+    items: () => features(id, district),
     describe: rows,
   };
   overlay.layer = lazyGroup(async group => {
@@ -29,17 +29,17 @@ function pointOverlay({ id, order, title, kind, letter, swatch, rows }, attribut
   return overlay;
 }
 
-export const townCentreProjectsOverlay = attribution => pointOverlay({
+export const townCentreProjectsOverlay = source => pointOverlay({
   id: 'town-centre-projects', order: 30, title: 'Town-centre projects', kind: 'Town-centre project', letter: 'P', swatch: 'swatch-project',
   rows: p => [['Town', p.town], ['Status', p.status], ['Lead partner', p.lead_partner], ['Start', p.start], ['End', p.end]],
-}, attribution);
+}, source);
 
-export const recyclingSitesOverlay = attribution => pointOverlay({
+export const recyclingSitesOverlay = source => pointOverlay({
   id: 'recycling-sites', order: 31, title: 'Recycling sites', kind: 'Recycling site', letter: 'R', swatch: 'swatch-recycling',
   rows: p => [['Materials', (p.materials ?? '').split(',').map(m => m.trim()).filter(Boolean).join(', ')], ['Opening', p.opening]],
-}, attribution);
+}, source);
 
-export const activitiesOverlay = attribution => pointOverlay({
+export const activitiesOverlay = source => pointOverlay({
   id: 'activities', order: 32, title: 'Activities and volunteering', kind: 'Activity', letter: 'V', swatch: 'swatch-activity',
   rows: p => [['When', p.when], ['Hours needed', p.hours_needed], ['Contact', p.contact]],
-}, attribution);
+}, source);

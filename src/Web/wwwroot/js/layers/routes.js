@@ -10,7 +10,7 @@ const kinds = {
   shared: { title: 'Shared walking and cycling routes', one: 'Shared walking and cycling route', style: { color: '#cc79a7', weight: 4 } },
 };
 
-export function routeOverlays(attribution) {
+export function routeOverlays({ district, attribution }) {
   return Object.entries(kinds).map(([kind, { title, one, style }], i) => {
     const overlay = {
       id: `${kind}-routes`,
@@ -20,7 +20,8 @@ export function routeOverlays(attribution) {
       name: label(title, `swatch-${kind}`),
       defaultOn: false,
       sampleLabel: s => label(title, `swatch-${kind}`, s),
-      items: async () => (await features('routes')).filter(f => (f.properties.kind ?? 'shared') === kind),
+      items: async () => (await features('routes', district)).filter(f => (f.properties.kind ?? 'shared') === kind),
+      collectionItems: () => features('routes', district),
       describe: p => [
         ['Network', p.network], ['Surface', p.surface], ['Accessibility', p.accessibility],
         ['Length', p.length_m ? distance(p.length_m) : null],

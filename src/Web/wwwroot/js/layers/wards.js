@@ -27,6 +27,7 @@ export function createWardLayer({ geojson, onClick, onActivate }) {
   };
 
   const layer = L.geoJSON(geojson, {
+    className: 'ward-area',
     style: styleOf,
     onEachFeature(feature, path) {
       path.bindTooltip(() => tooltip(feature), { sticky: true, direction: 'top' });

@@ -1,18 +1,17 @@
 // Near me: a place from the device's location, a click or tap on the map, or a ward or town name;
 // then the ward it is in (and whether it is a focus ward) and the places within the chosen radius,
-// nearest first. Uses /api/nearby once it exists; until then /api/locate names the ward.
+// nearest first (GET /api/nearby).
 import { L } from '../leaflet.js';
-import { ApiError, getJson, query } from '../api.js';
+import { getJson, query } from '../api.js';
 import { announce, h, note, replace, sampleBadge } from '../dom.js';
 import { distance, kindTitles } from '../format.js';
 import { pointInside } from '../geometry.js';
 
 const radii = [400, 800, 1000, 2000, 5000, 10000];
 
-export function createNearMe(root, { map, wards, focus, onOpenWard, onPointChange }) {
+export function createNearMe(root, { map, wards, onOpenWard, onPointChange }) {
   let radius = 1000;
   let point = null;
-  let nearbyAvailable = null;
   let request = 0;
   const marks = L.layerGroup().addTo(map);
 
@@ -81,50 +80,37 @@ export function createNearMe(root, { map, wards, focus, onOpenWard, onPointChang
     const lon = point.lng.toFixed(6);
     const lat = point.lat.toFixed(6);
     try {
-      let nearby = null;
-      if (nearbyAvailable !== false) {
-        try {
-          nearby = await getJson(query('/api/nearby', { lon, lat, radius }), { cached: false });
-          nearbyAvailable = true;
-        } catch (error) {
-          if (!(error instanceof ApiError && error.status === 404)) throw error;
-        }
-      }
-      const located = nearby ?? await getJson(query('/api/locate', { lon, lat }));
-      if (!nearby) nearbyAvailable = false;
-      if (mine === request) show(located, nearby);
-    } catch (error) {
+      const nearby = await getJson(query('/api/nearby', { lon, lat, radius }), { cached: false });
+      if (mine === request) show(nearby);
+    } catch {
       if (mine !== request) return;
-      const outside = error instanceof ApiError && error.status === 404;
-      replace(results, note(outside ? 'That place is outside the district this map covers.' : 'Nothing could be looked up just now. Try again later.'));
-      announce(outside ? 'That place is outside the district.' : 'The look-up failed.');
+      replace(results, note('Nothing could be looked up just now. Try again later.'));
+      announce('The look-up failed.');
     }
   }
 
-  function show(located, nearby) {
-    const ward = located.ward;
+  function show(nearby) {
+    const ward = nearby.ward;
     if (!ward) {
-      replace(results, note('That place is in no ward that is loaded.'));
+      const text = nearby.district ? `That place is in ${nearby.district.name}, whose wards are not loaded.` : 'That place is outside the districts this map covers.';
+      replace(results, note(text));
+      announce(text);
       return;
     }
-    const isFocus = typeof ward.focus === 'boolean' ? ward.focus : focus ? focus.has(ward.code) : null;
-    const focusText = isFocus === null ? 'Focus wards are not published yet.'
-      : isFocus ? `${ward.name} is a focus ward of the community plan.` : `${ward.name} is not a focus ward.`;
-    const features = [...(nearby?.features ?? [])].sort((a, b) => a.distanceMetres - b.distanceMetres);
+    const focusText = ward.focus ? `${ward.name} is a focus ward of the community plan.` : `${ward.name} is not a focus ward.`;
+    const features = [...nearby.features].sort((a, b) => a.distanceMetres - b.distanceMetres);
     replace(results,
       h('h3', {}, 'The ward you are in'),
-      h('p', { class: 'near-ward' }, h('strong', {}, ward.name), located.district ? ` ward, ${located.district.name ?? located.district}` : ' ward'),
-      h('p', {}, focusText, ' ', h('button', { type: 'button', class: 'link-button', onclick: () => onOpenWard(ward.code) }, `Open the profile of ${ward.name}`)),
+      h('p', { class: 'near-ward' }, h('strong', {}, ward.name), nearby.district ? ` ward, ${nearby.district.name}` : ' ward'),
+      h('p', { class: 'near-focus' }, focusText, ' ', h('button', { type: 'button', class: 'link-button', onclick: () => onOpenWard(ward.code) }, `Open the profile of ${ward.name}`)),
       h('h3', {}, `Places within ${distance(radius)}`),
-      nearby === null
-        ? note('Nearby places are not available yet: routes, green spaces, town-centre projects, activities and recycling sites will be listed here, nearest first, once they are published.')
-        : features.length === 0
-          ? note(`Nothing published lies within ${distance(radius)}. Try a larger distance.`)
-          : h('ol', { class: 'near-list' }, features.map(f => h('li', {},
-            h('span', { class: 'near-distance' }, distance(f.distanceMetres)), ' ',
-            h('span', { class: 'near-kind' }, kindTitles[f.kind] ?? f.kind), ': ',
-            h('span', { class: 'near-name' }, f.name), ' ', sampleBadge(f.sample)))));
-    announce(`${ward.name} ward. ${nearby === null ? 'Nearby places are not available yet.' : `${features.length} places within ${distance(radius)}.`}`);
+      features.length === 0
+        ? note(`No place loaded here lies within ${distance(radius)}. Try a larger distance.`)
+        : h('ol', { class: 'near-list' }, features.map(f => h('li', {},
+          h('span', { class: 'near-distance' }, distance(f.distanceMetres)), ' ',
+          h('span', { class: 'near-kind' }, kindTitles[f.kind] ?? f.kind), ': ',
+          h('span', { class: 'near-name' }, f.name), ' ', sampleBadge(f.sample)))));
+    announce(`${ward.name} ward. ${features.length} place${features.length === 1 ? '' : 's'} within ${distance(radius)}.`);
   }
 
   return {

@@ -2,7 +2,7 @@
 // button to show the place on the map. The non-map route to the places layers.
 import { L } from '../leaflet.js';
 import { h, replace, sampleBadge } from '../dom.js';
-import { nameOf } from '../layers/overlay.js';
+import { emptyNote, nameOf } from '../layers/overlay.js';
 
 /** `overlays` are the place overlays the map offers (those with `items` and `describe`). */
 export function createPlacesTable(root, { map, overlays }) {
@@ -31,14 +31,15 @@ export function createPlacesTable(root, { map, overlays }) {
       return;
     }
     if (!items.length) {
-      replace(body, h('p', {}, 'None published yet.'));
+      replace(body, h('p', {}, await emptyNote(overlay)));
       return;
     }
     const sorted = [...items].sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'en-GB'));
     replace(body, h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': overlay.title },
       h('table', {},
         h('caption', { class: 'visually-hidden' }, overlay.title),
-        h('thead', {}, h('tr', {}, ['Name', 'Details', ''].map(t => h('th', { scope: 'col' }, t)))),
+        h('thead', {}, h('tr', {}, ['Name', 'Details'].map(t => h('th', { scope: 'col' }, t)),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'On the map')))),
         h('tbody', {}, sorted.map(feature => h('tr', {},
           h('th', { scope: 'row' }, nameOf(feature), ' ', sampleBadge(feature.properties?.sample)),
           h('td', {}, overlay.describe(feature.properties ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => `${k}: ${v}`).join('; ')),

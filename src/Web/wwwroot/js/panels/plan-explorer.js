@@ -1,20 +1,21 @@
 // Plan explorer: the community plan's actions, filtered by priority, status, RAG, partner and ward
-// (GET /api/actions). Until the plan is published the panel says so and shows nothing invented.
-import { getJson, optionalJson, query } from '../api.js';
+// (GET /api/actions). A district whose plan is not loaded gets a note, never anything invented.
+import { getJson, query } from '../api.js';
 import { announce, h, note, replace, sampleBadge } from '../dom.js';
 import { ragTitles, statusTitles } from '../format.js';
 
 export async function createPlanExplorer(root, { district, wards, onShowAction }) {
   const heading = h('h2', { id: 'panel-plan-heading' }, 'Plan explorer');
-  const first = await optionalJson(query('/api/actions', { district })).catch(() => null);
-  if (!first) {
-    replace(root, heading, note('The community plan’s action list has not been published here yet. When it is, its actions can be filtered here by priority, status, RAG rating, partner and ward, and shown on the map.'));
+  const first = await getJson(query('/api/actions', { district }));
+  if (!first.actions.length) {
+    replace(root, heading, note('No action of the community plan is loaded for this district yet. Once the council loads its plan, its actions can be filtered here by priority, status, RAG rating, partner and ward, and shown on the map.'));
     return { available: false };
   }
   const [priorities, partners] = await Promise.all([
-    optionalJson('/api/priorities').catch(() => null),
-    optionalJson('/api/partners').catch(() => null),
+    getJson('/api/priorities').catch(() => null),
+    getJson('/api/partners').catch(() => null),
   ]);
+  const priorityTitles = new Map((priorities?.priorities ?? []).map(p => [p.code, p.title]));
 
   const filter = (name, title, options) => h('div', { class: 'field' },
     h('label', { for: `plan-${name}` }, title),
@@ -53,10 +54,12 @@ export async function createPlanExplorer(root, { district, wards, onShowAction }
     announce(text);
     replace(table,
       h('caption', {}, 'Actions of the community plan'),
-      h('thead', {}, h('tr', {}, ['Action', 'Priority', 'Lead partner', 'Status', 'RAG', 'Due', 'Wards', ''].map(t => h('th', { scope: 'col' }, t)))),
+      h('thead', {}, h('tr', {}, ['Action', 'Priority', 'Lead partner', 'Status', 'RAG', 'Due', 'Wards'].map(t => h('th', { scope: 'col' }, t)),
+        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'On the map')))),
       h('tbody', {}, actions.map(a => h('tr', {},
-        h('th', { scope: 'row' }, a.title, ' ', sampleBadge(a.sample)),
-        h('td', {}, a.priority),
+        h('th', { scope: 'row' }, h('span', { class: 'action-title' }, a.title), ' ', sampleBadge(a.sample),
+          a.description ? h('span', { class: 'action-description' }, a.description) : null),
+        h('td', {}, priorityTitles.get(a.priority) ?? a.priority),
         h('td', {}, a.leadPartner?.name ?? ''),
         h('td', {}, statusTitles[a.status] ?? a.status),
         h('td', {}, a.rag ? ragTitles[a.rag] : 'Not yet rated'),

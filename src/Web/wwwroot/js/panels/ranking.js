@@ -50,7 +50,7 @@ export function createRanking(root, { onOpenWard }) {
         {
           key: 'value', title: measure.valueLabel, numeric: true, cell: r => {
             const cls = classOf(r.value);
-            return [cls ? h('span', { class: 'swatch', style: `background:${cls.colour}`, 'aria-hidden': 'true' }) : null, number(r.value, decimals)];
+            return [cls ? h('span', { class: 'swatch', style: { background: cls.colour }, 'aria-hidden': 'true' }) : null, number(r.value, decimals)];
           },
         },
       ];
@@ -74,7 +74,7 @@ export function createRanking(root, { onOpenWard }) {
     showFocus(focus) {
       focusCodes = new Map((focus?.wards ?? []).map(w => [w.code, w]));
       if (!focus) {
-        replace(focusBox, note('Focus wards are chosen by the community plan. They will be listed here, and outlined on the map, once the plan publishes them.'));
+        replace(focusBox, note('Focus wards follow from the district’s deprivation figures, which could not be read.'));
         return;
       }
       replace(focusBox,

@@ -1,6 +1,6 @@
-// A ward's profile: deprivation summary and domain bars; once the plan and places are published,
-// its indicators over time, the actions reaching it and its green-space access. Printable.
-import { getJson, optionalJson, query } from '../api.js';
+// A ward's profile: deprivation summary and domain bars, whether it is a focus ward and why, its
+// indicators over time, the actions reaching it, and its green-space access and local places. Printable.
+import { getJson, query } from '../api.js';
 import { lineChart } from '../chart.js';
 import { announce, h, note, replace, sampleBadge } from '../dom.js';
 import { area, distance, domainTitles, integer, number, ordinal, percent, ragTitles, statusTitles } from '../format.js';
@@ -31,7 +31,6 @@ export function createWardProfile(root, { onOpenWard, onShowOnMap }) {
 
   function render(ward) {
     const s = ward.summary;
-    const missing = [];
     replace(root,
       h('h2', { id: 'panel-ward-heading' }, ward.name, h('span', { class: 'visually-hidden' }, ' ward profile')),
       h('p', { class: 'subtitle' }, `Ward ${ward.code} in ${ward.district.name} (${number(ward.areaKm2, 1)} km²)`),
@@ -50,14 +49,13 @@ export function createWardProfile(root, { onOpenWard, onShowOnMap }) {
           item('Population (IoD denominator)', integer(s.population))) : note('No deprivation data is loaded for this ward.'),
         h('p', { class: 'small' }, 'Ward figures are derived from LSOAs and are not official statistics: ', h('a', { href: ward.method }, 'how they are derived'), '.')),
       domainsSection(ward.domains),
-      indicatorsSection(ward, missing),
-      actionsSection(ward.actions, missing),
-      placesSection(ward.places, missing),
+      indicatorsSection(ward),
+      actionsSection(ward.actions),
+      placesSection(ward.places),
       lsoasSection(ward.lsoas),
       ward.neighbours?.length ? h('section', { 'aria-labelledby': 'profile-neighbours', class: 'no-print' },
         h('h3', { id: 'profile-neighbours' }, 'Neighbouring wards'),
-        h('ul', { class: 'inline-list' }, ward.neighbours.map(n => h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: () => onOpenWard(n.code) }, n.name))))) : null,
-      missing.length ? note(`Not published yet: ${missing.join(', ')}. They will appear here when they are.`, 'note no-print') : null);
+        h('ul', { class: 'inline-list' }, ward.neighbours.map(n => h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: () => onOpenWard(n.code) }, n.name))))) : null);
   }
 
   // Printed profiles show the values behind each chart.
@@ -88,27 +86,23 @@ function domainsSection(domains) {
         : `no ward score; most deprived LSOA in national decile ${d.worstDecile ?? '–'}`;
       return h('li', {},
         h('span', { class: 'domain-name' }, domainTitles[d.domain] ?? d.domain),
-        h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: `width:${share === null ? 0 : Math.round(share * 100)}%` })),
+        h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { class: 'bar-fill', style: { width: `${share === null ? 0 : Math.round(share * 100)}%` } })),
         h('span', { class: 'domain-value' }, text));
     })));
 }
 
-function indicatorsSection(ward, missing) {
-  if (!('indicators' in ward)) {
-    missing.push('the plan’s indicators');
-    return null;
-  }
+function indicatorsSection(ward) {
   const box = h('div', {});
   const section = h('section', { 'aria-labelledby': 'profile-indicators' }, h('h3', { id: 'profile-indicators' }, 'Indicators over time'), box);
-  if (!ward.indicators.length) {
-    replace(box, note('No indicator is measured for this ward yet.'));
+  if (!ward.indicators?.length) {
+    replace(box, note('No indicator of the plan is measured for this ward yet.'));
     return section;
   }
   for (const indicator of ward.indicators) {
     const slot = h('div', { class: 'indicator' }, h('h4', {}, indicator.title, ' ', sampleBadge(indicator.sample)),
       h('p', { class: 'small' }, `Latest (${indicator.period}): ${number(indicator.value, 1)} ${indicator.unit ?? ''}; district ${number(indicator.districtValue, 1)}; target ${number(indicator.target, 1)}`));
     box.append(slot);
-    optionalJson(query(`/api/indicators/${encodeURIComponent(indicator.code)}/values`, { area: ward.code }))
+    getJson(query(`/api/indicators/${encodeURIComponent(indicator.code)}/values`, { area: ward.code }))
       .then(body => {
         const values = (body?.values ?? []).filter(v => v.area === ward.code).sort((a, b) => String(a.period).localeCompare(String(b.period)));
         if (values.length > 1) slot.append(lineChart({ title: indicator.title, unit: indicator.unit, values }));
@@ -118,34 +112,29 @@ function indicatorsSection(ward, missing) {
   return section;
 }
 
-function actionsSection(actions, missing) {
-  if (!actions) {
-    missing.push('the plan’s actions reaching this ward');
-    return null;
-  }
+function actionsSection(actions) {
   return h('section', { 'aria-labelledby': 'profile-actions' },
     h('h3', { id: 'profile-actions' }, 'Plan actions reaching this ward'),
-    actions.length === 0 ? note('No action of the plan reaches this ward yet.') : h('ul', { class: 'action-list' }, actions.map(a => h('li', {},
-      h('strong', {}, a.title), ' ', sampleBadge(a.sample),
-      h('br', {}),
+    !actions?.length ? note('No action of the plan reaches this ward yet.') : h('ul', { class: 'action-list' }, actions.map(a => h('li', {},
+      h('strong', { class: 'action-title' }, a.title), ' ', sampleBadge(a.sample),
+      a.description ? h('span', { class: 'action-description' }, a.description) : h('br', {}),
       [a.priority, statusTitles[a.status] ?? a.status, a.rag ? ragTitles[a.rag] : 'not yet rated', a.leadPartner?.name, a.districtWide ? 'district-wide' : null].filter(Boolean).join(' · ')))));
 }
 
-function placesSection(places, missing) {
-  if (!places) {
-    missing.push('green-space access and local places');
-    return null;
-  }
-  const r = places.routeLengthM ?? {};
+function placesSection(places) {
+  const r = places?.routeLengthM ?? {};
+  // A measure is null while its layer holds nothing at all: nothing loaded is not the same as none there.
+  const loaded = [places?.greenSpaceAreaM2, r.walking, r.cycling, r.shared, places?.projects, places?.activities, places?.recyclingSites]
+    .some(v => v !== null && v !== undefined);
   return h('section', { 'aria-labelledby': 'profile-places' },
     h('h3', { id: 'profile-places' }, 'Green space and local places'),
-    h('dl', { class: 'summary' },
+    !loaded ? note('No routes, green spaces, projects, activities or recycling sites are loaded for this district yet.') : h('dl', { class: 'summary' },
       item('Green space', area(places.greenSpaceAreaM2)),
       item('Green space per 1,000 residents', area(places.greenSpaceM2Per1000)),
       item('Residents within 400 m of a green space', percent(places.populationShareWithin400m)),
       item('Residents within 1 km of a green space', percent(places.populationShareWithin1km)),
       item('Walking / cycling / shared routes', `${distance(r.walking)} / ${distance(r.cycling)} / ${distance(r.shared)}`),
-      item('Town-centre projects, activities, recycling sites', `${places.projects ?? 0}, ${places.activities ?? 0}, ${places.recyclingSites ?? 0}`)));
+      item('Town-centre projects, activities, recycling sites', [places.projects, places.activities, places.recyclingSites].map(n => n ?? '–').join(', '))));
 }
 
 function lsoasSection(lsoas) {
