@@ -3,6 +3,7 @@ using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Ogc;
+using DistrictMap.Api.Tiles;
 
 namespace DistrictMap.Api.Hosting;
 
@@ -44,6 +45,7 @@ public static class DistrictMapWebApp
         app.MapHealthEndpoints();
         app.MapOgcEndpoints().RequireCors(ApiServices.ReadCorsPolicy);
         app.MapRestApi();
+        app.MapTileEndpoints().RequireCors(ApiServices.ReadCorsPolicy);
         return app;
     }
 }

@@ -321,6 +321,7 @@ public static class OgcEndpoints
             new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "html")), "items", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
             new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "csv")), "items", ResponseFormats.CsvMediaType, $"{definition.Title} as CSV"),
             new(Links.Absolute(request, $"{path}/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "Queryable properties"),
+            new(Links.Absolute(request, Tiles.TileEndpoints.TileJsonPath(definition.Id)), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", ResponseFormats.JsonMediaType, $"{definition.Title} as vector tiles (TileJSON)"),
         };
         links.AddRange(mine.Where(s => s.LicenceUrl is not null).DistinctBy(s => s.LicenceUrl)
             .Select(s => new Link(s.LicenceUrl!, "license", ResponseFormats.HtmlMediaType, s.Licence)));
@@ -336,7 +337,7 @@ public static class OgcEndpoints
             links);
     }
 
-    private static IResult UnknownCollection(string id, FeatureCollectionRegistry registry) =>
+    internal static IResult UnknownCollection(string id, FeatureCollectionRegistry registry) =>
         Problems.NotFound($"There is no collection '{Text.Shorten(id)}'. Collections: {string.Join(", ", registry.All.Select(c => c.Id))}.");
 
     private static DateTimeOffset TimeStamp(HttpContext http) => http.DataVersion()?.ChangedAt ?? DateTimeOffset.UtcNow;
