@@ -4,6 +4,7 @@ using System.Text;
 using DistrictMap.Api.Datasets;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Features;
 
@@ -18,7 +19,7 @@ public sealed record FeaturePage(long NumberMatched, IReadOnlyList<FeatureProper
 /// (trusted, in code) and the request's values (always bind parameters); geometry is GeoJSON built by
 /// PostGIS with exterior rings counter-clockwise (RFC 7946) and 6 decimals.
 /// </summary>
-public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOptions> options)
+public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, IOptions<FeatureOptions> options)
 {
     private readonly ConcurrentDictionary<(string Collection, long Version), BoundingBox?> extents = new();
 

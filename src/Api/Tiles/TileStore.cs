@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DistrictMap.Api.Features;
 using Npgsql;
 using NpgsqlTypes;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Tiles;
 
@@ -12,7 +13,7 @@ namespace DistrictMap.Api.Tiles;
 /// with the id and the collection's <see cref="FeatureCollectionDefinition.TileProperties"/> only.
 /// The SQL is assembled once per collection from its declaration; the tile's address is always bound.
 /// </summary>
-public sealed class TileStore(NpgsqlDataSource dataSource)
+public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     public const int Extent = 4096;
     public const int Buffer = 64;
