@@ -186,7 +186,6 @@ public static class OgcEndpoints
         HttpContext http,
         FeatureCollectionRegistry registry,
         FeatureStore store,
-        ProvenanceStore provenance,
         IOptions<FeatureOptions> options,
         CancellationToken cancellationToken)
     {
@@ -209,7 +208,8 @@ public static class OgcEndpoints
             case ResponseFormat.Csv:
                 return FeatureWriter.Csv(page);
             case ResponseFormat.Html:
-                var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
+                // Provenance (an EF context) only for the HTML page's attribution: GeoJSON, the hot path, needs none.
+                var sources = await http.RequestServices.GetRequiredService<ProvenanceStore>().ForKindsAsync(definition.DatasetKinds, cancellationToken);
                 return ItemsHtml(request, definition, features, page).ToResult(Attributions(sources));
         }
 
@@ -235,7 +235,6 @@ public static class OgcEndpoints
         HttpRequest request,
         FeatureCollectionRegistry registry,
         FeatureStore store,
-        ProvenanceStore provenance,
         IOptions<FeatureOptions> options,
         CancellationToken cancellationToken)
     {
@@ -264,7 +263,7 @@ public static class OgcEndpoints
 
         if (format == ResponseFormat.Html)
         {
-            var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
+            var sources = await request.HttpContext.RequestServices.GetRequiredService<ProvenanceStore>().ForKindsAsync(definition.DatasetKinds, cancellationToken);
             return new HtmlPage($"{definition.Title}: {featureId}")
                 .Table(
                     "Properties",
