@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using DistrictMap.Api.Infrastructure.Database;
 using Npgsql;
 
 namespace DistrictMap.Api.Datasets;
@@ -6,26 +8,42 @@ namespace DistrictMap.Api.Datasets;
 public sealed record DataVersion(long Version, DateTimeOffset ChangedAt);
 
 /// <summary>
-/// Keeps the current data version in memory, listening for the notification every import sends on
-/// commit (<see cref="Channel"/>), so that ETags need no query. While the listener is not connected
+/// Keeps the current data version in memory, listening on the primary for the notification every import
+/// sends on commit (<see cref="Channel"/>), so that ETags need no query. While the listener is not connected
 /// the version is read from the database on every call, so a change is never missed.
+/// With a read replica, the version is read from the replica, the database the responses come from, and kept
+/// for at most <see cref="ReplicaVersionMaxAge"/>: a notification can arrive before the replica has replayed the
+/// change, and an ETag must never name a version newer than the data it was computed from.
 /// </summary>
-public sealed partial class DataVersionSource(NpgsqlDataSource dataSource, ILogger<DataVersionSource> logger) : BackgroundService
+public sealed partial class DataVersionSource(
+    NpgsqlDataSource dataSource,
+    [FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource readSource,
+    ILogger<DataVersionSource> logger) : BackgroundService
 {
     /// <summary>The PostgreSQL notification channel imports notify on.</summary>
     public const string Channel = "districtmap_data_changed";
 
-    private volatile DataVersion? current;
+    /// <summary>How long a version read from a replica is trusted.</summary>
+    public static readonly TimeSpan ReplicaVersionMaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly bool replica = !ReferenceEquals(dataSource, readSource);
+    private volatile Known? current;
 
     public async ValueTask<DataVersion> GetAsync(CancellationToken cancellationToken)
     {
-        if (current is { } known)
+        if (current is { } known && (!replica || Stopwatch.GetElapsedTime(known.At) < ReplicaVersionMaxAge))
         {
-            return known;
+            return known.Version;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await LoadAsync(connection, cancellationToken);
+        await using var connection = await readSource.OpenConnectionAsync(cancellationToken);
+        var version = await LoadAsync(connection, cancellationToken);
+        if (replica)
+        {
+            current = new Known(version, Stopwatch.GetTimestamp());
+        }
+
+        return version;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,13 +59,13 @@ public sealed partial class DataVersionSource(NpgsqlDataSource dataSource, ILogg
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                current = await LoadAsync(connection, stoppingToken);
+                current = replica ? null : new Known(await LoadAsync(connection, stoppingToken), 0);
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
-                    if (current is null)
+                    if (current is null && !replica)
                     {
-                        current = await LoadAsync(connection, stoppingToken);
+                        current = new Known(await LoadAsync(connection, stoppingToken), 0);
                     }
                 }
             }
@@ -72,6 +90,8 @@ public sealed partial class DataVersionSource(NpgsqlDataSource dataSource, ILogg
             ? new DataVersion(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1))
             : new DataVersion(0, DateTimeOffset.UnixEpoch);
     }
+
+    private sealed record Known(DataVersion Version, long At);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the data version listener ({Reason}); reading the version per request until it reconnects")]
     private partial void LogListenerLost(string reason);

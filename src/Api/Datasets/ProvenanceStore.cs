@@ -17,7 +17,7 @@ public sealed record DatasetSource(
     int Rows);
 
 /// <summary>Reads the provenance of the loaded datasets.</summary>
-public sealed class ProvenanceStore(DistrictMapDbContext db)
+public sealed class ProvenanceStore([FromKeyedServices(ReadOnlyDatabase.Key)] DistrictMapDbContext db)
 {
     public async Task<IReadOnlyList<DatasetSource>> ForKindsAsync(IReadOnlyCollection<string>? kinds, CancellationToken cancellationToken)
     {

@@ -1,10 +1,11 @@
 using DistrictMap.Api.Http;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Deprivation;
 
 /// <summary>Which IoD release a request is about: the one it names, or the latest with ward scores.</summary>
-public sealed class ReleaseResolver(NpgsqlDataSource dataSource)
+public sealed class ReleaseResolver([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     /// <returns>The release code, or null when no release has data (for the district).</returns>
     public async Task<string?> ResolveAsync(string? requested, string? district, CancellationToken cancellationToken)

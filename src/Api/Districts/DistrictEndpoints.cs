@@ -4,6 +4,7 @@ using DistrictMap.Api.Http;
 using DistrictMap.Api.Wards;
 using Npgsql;
 using static DistrictMap.Api.Wards.WardQueries;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Districts;
 
@@ -51,7 +52,7 @@ public static class DistrictEndpoints
 
     private static async Task<IResult> Get(
         HttpRequest request,
-        NpgsqlDataSource dataSource,
+        [FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource,
         WardQueries wards,
         ReleaseResolver releases,
         ProvenanceStore provenance,

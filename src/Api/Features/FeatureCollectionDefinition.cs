@@ -41,6 +41,11 @@ public sealed record FeatureCollectionDefinition
     public required IReadOnlyList<string> DatasetKinds { get; init; }
     /// <summary>Keywords for catalogues.</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
+    /// <summary>
+    /// The properties a map needs, by name: the only ones carried in the collection's vector tiles (besides the id),
+    /// so that tiles stay small. Null carries every property.
+    /// </summary>
+    public IReadOnlyList<string>? TileProperties { get; init; }
 
     public FeatureProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
 }

@@ -4,11 +4,14 @@ using System.Text;
 using DistrictMap.Api.Datasets;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Features;
 
 /// <summary>A feature as the database returns it: id, GeoJSON geometry (when asked for) and property values.</summary>
-public sealed record FeatureRow(string Id, string? Geometry, object?[] Values);
+/// <param name="Geometry">GeoJSON in UTF-8, as PostGIS wrote it, or null.</param>
+/// <param name="Feature">The whole GeoJSON Feature in UTF-8, built by PostgreSQL, when the page was read as GeoJSON; then Values is empty.</param>
+public sealed record FeatureRow(string Id, byte[]? Geometry, object?[] Values, byte[]? Feature = null);
 
 /// <summary>A page of features and the properties their values are for, in order.</summary>
 public sealed record FeaturePage(long NumberMatched, IReadOnlyList<FeatureProperty> Properties, IReadOnlyList<FeatureRow> Features);
@@ -18,7 +21,7 @@ public sealed record FeaturePage(long NumberMatched, IReadOnlyList<FeatureProper
 /// (trusted, in code) and the request's values (always bind parameters); geometry is GeoJSON built by
 /// PostGIS with exterior rings counter-clockwise (RFC 7946) and 6 decimals.
 /// </summary>
-public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOptions> options)
+public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, IOptions<FeatureOptions> options)
 {
     private readonly ConcurrentDictionary<(string Collection, long Version), BoundingBox?> extents = new();
 
@@ -27,27 +30,34 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
         var parameters = new List<NpgsqlParameter>();
         var where = Where(collection, request, parameters);
         var order = string.Join(", ", request.SortBy.Select(s => $"{s.Property.Expression} {(s.Descending ? "DESC" : "ASC")} NULLS LAST").Append(collection.IdExpression));
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command($"SELECT count(*) FROM {collection.From} WHERE {where}", parameters));
-        var page = new List<NpgsqlParameter>(parameters)
+        var properties = request.Properties ?? collection.Properties;
+        List<FeatureRow> rows;
+        // As GeoJSON, each feature is written whole by PostgreSQL (properties by to_json of a row, in declared order),
+        // so that the service only copies bytes; otherwise the typed values are read for CSV and HTML.
+        var select = withGeometry
+            ? $"({collection.IdExpression})::text, {FeatureJson(collection, request.SimplifyMetres)} FROM {collection.From} CROSS JOIN LATERAL (SELECT {PropertyColumns(properties)}) feature_properties"
+            : $"{Columns(collection, properties, request.SimplifyMetres, withGeometry: false)} FROM {collection.From}";
+        await using (var page = Command($"SELECT {select} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters))
         {
-            new("limit", request.Limit),
-            new("offset", request.Offset),
-        };
-        if (request.SimplifyMetres is { } tolerance)
-        {
-            page.Add(new NpgsqlParameter("simplify", tolerance));
+            page.Parameters.Add(new NpgsqlParameter("limit", request.Limit));
+            page.Parameters.Add(new NpgsqlParameter("offset", request.Offset));
+            if (request.SimplifyMetres is { } tolerance)
+            {
+                page.Parameters.Add(new NpgsqlParameter("simplify", tolerance));
+            }
+
+            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+            rows = withGeometry ? await FeaturesAsync(reader, cancellationToken) : await RowsAsync(reader, properties.Count, withGeometry: false, cancellationToken);
         }
 
-        var properties = request.Properties ?? collection.Properties;
-        batch.BatchCommands.Add(Command(
-            $"SELECT {Columns(collection, properties, request.SimplifyMetres, withGeometry)} FROM {collection.From} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset",
-            page));
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var matched = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        return new FeaturePage(matched, properties, await RowsAsync(reader, properties.Count, withGeometry, cancellationToken));
+        // A page that is neither full nor past the end is the last one: it tells how many match without counting them.
+        if ((rows.Count > 0 && rows.Count < request.Limit) || (rows.Count == 0 && request.Offset == 0))
+        {
+            return new FeaturePage(request.Offset + rows.Count, properties, rows);
+        }
+
+        await using var count = Command($"SELECT count(*) FROM {collection.From} WHERE {where}", parameters);
+        return new FeaturePage((long)(await count.ExecuteScalarAsync(cancellationToken))!, properties, rows);
     }
 
     public async Task<FeaturePage> GetAsync(FeatureCollectionDefinition collection, string id, IReadOnlyList<FeatureProperty>? selected, double? simplifyMetres, bool withGeometry, CancellationToken cancellationToken)
@@ -90,6 +100,18 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
 
     private string Columns(FeatureCollectionDefinition collection, IReadOnlyList<FeatureProperty> properties, double? simplifyMetres, bool withGeometry)
     {
+        var columns = new StringBuilder();
+        foreach (var property in properties)
+        {
+            columns.Append(", ").Append(property.Expression);
+        }
+
+        return $"({collection.IdExpression})::text, {(withGeometry ? GeometryJson(collection, simplifyMetres) : "NULL::text")}{columns}";
+    }
+
+    /// <summary>The geometry as GeoJSON, 6 decimals, exterior rings counter-clockwise (RFC 7946), simplified when asked.</summary>
+    private string GeometryJson(FeatureCollectionDefinition collection, double? simplifyMetres)
+    {
         var raw = collection.GeometryExpression;
         var geometry = raw;
         if (simplifyMetres is not null)
@@ -98,17 +120,27 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
             geometry = $"ST_Transform(ST_SimplifyPreserveTopology(ST_Transform({geometry}, {srid}), @simplify), 4326)";
         }
 
-        var columns = new StringBuilder();
-        foreach (var property in properties)
+        // Only polygons are reoriented: PostGIS 3.3's ST_ForcePolygonCCW reverses lines.
+        return $"ST_AsGeoJSON(CASE WHEN ST_Dimension({raw}) = 2 THEN ST_ForcePolygonCCW({geometry}) ELSE {geometry} END, 6)";
+    }
+
+    /// <summary>A whole GeoJSON Feature as text: id (a string), geometry, and the properties of the feature_properties row.</summary>
+    private string FeatureJson(FeatureCollectionDefinition collection, double? simplifyMetres) =>
+        $$"""'{"type":"Feature","id":' || to_json(({{collection.IdExpression}})::text)::text || ',"geometry":' || coalesce({{GeometryJson(collection, simplifyMetres)}}, 'null') || ',"properties":' || to_json(feature_properties)::text || '}'""";
+
+    /// <summary>The properties as the columns of a row, named as on the wire (names are declared in code).</summary>
+    private static string PropertyColumns(IReadOnlyList<FeatureProperty> properties) =>
+        string.Join(", ", properties.Select(p => $"{p.Expression} AS \"{p.Name}\""));
+
+    private static async Task<List<FeatureRow>> FeaturesAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var rows = new List<FeatureRow>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            columns.Append(", ").Append(property.Expression);
+            rows.Add(new FeatureRow(reader.GetString(0), null, [], reader.GetFieldValue<byte[]>(1)));
         }
 
-        // Exterior rings counter-clockwise (RFC 7946). Only polygons: PostGIS 3.3's ST_ForcePolygonCCW reverses lines.
-        var geometryColumn = withGeometry
-            ? $"ST_AsGeoJSON(CASE WHEN ST_Dimension({raw}) = 2 THEN ST_ForcePolygonCCW({geometry}) ELSE {geometry} END, 6)"
-            : "NULL::text";
-        return $"({collection.IdExpression})::text, {geometryColumn}{columns}";
+        return rows;
     }
 
     private static string Where(FeatureCollectionDefinition collection, FeatureRequest request, List<NpgsqlParameter> parameters)
@@ -136,9 +168,9 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
         return conditions.Count == 0 ? "true" : string.Join(" AND ", conditions);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, IEnumerable<NpgsqlParameter> parameters)
+    private NpgsqlCommand Command(string sql, IEnumerable<NpgsqlParameter> parameters)
     {
-        var command = new NpgsqlBatchCommand(sql);
+        var command = dataSource.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(parameter.Clone());
@@ -158,7 +190,7 @@ public sealed class FeatureStore(NpgsqlDataSource dataSource, IOptions<FeatureOp
                 values[i] = reader.IsDBNull(i + 2) ? null : reader.GetValue(i + 2);
             }
 
-            rows.Add(new FeatureRow(reader.GetString(0), withGeometry && !reader.IsDBNull(1) ? reader.GetString(1) : null, values));
+            rows.Add(new FeatureRow(reader.GetString(0), withGeometry && !reader.IsDBNull(1) ? reader.GetFieldValue<byte[]>(1) : null, values));
         }
 
         return rows;

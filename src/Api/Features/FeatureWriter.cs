@@ -24,7 +24,15 @@ public static class FeatureWriter
             json.WriteStartArray();
             foreach (var feature in page.Features)
             {
-                WriteFeature(json, page.Properties, feature, null);
+                if (feature.Feature is not null)
+                {
+                    json.WriteRawValue(feature.Feature, skipInputValidation: true);
+                }
+                else
+                {
+                    WriteFeature(json, page.Properties, feature, null);
+                }
+
                 if (json.BytesPending > 32_768)
                 {
                     await json.FlushAsync();

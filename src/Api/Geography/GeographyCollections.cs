@@ -25,6 +25,7 @@ public static partial class GeographyCollections
         GeometryExpression = "d.geom",
         DatasetKinds = ["districts"],
         Keywords = ["local authority district", "boundaries"],
+        TileProperties = ["code", "name"],
         Properties =
         [
             new("code", "d.code", PropertyType.Text, "GSS code of the district", Queryable: true),
@@ -47,6 +48,7 @@ public static partial class GeographyCollections
         GeometryExpression = "w.geom",
         DatasetKinds = ["wards", "iod", "lsoa-ward-lookup"],
         Keywords = ["electoral wards", "deprivation", "IMD"],
+        TileProperties = ["code", "name", "district", "imd_score", "imd_rank_in_district", "imd_worst_decile"],
         Properties =
         [
             new("code", "w.code", PropertyType.Text, "GSS code of the ward", Queryable: true),
@@ -86,6 +88,7 @@ public static partial class GeographyCollections
         GeometryExpression = "l.geom",
         DatasetKinds = ["lsoas", "iod", "lsoa-ward-lookup"],
         Keywords = ["LSOA", "deprivation", "IMD"],
+        TileProperties = ["code", "name", "ward", "imd_score", "imd_decile"],
         Properties =
         [
             new("code", "l.code", PropertyType.Text, "GSS code of the LSOA", Queryable: true),

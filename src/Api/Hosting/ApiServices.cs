@@ -9,6 +9,7 @@ using DistrictMap.Api.Features;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Places;
+using DistrictMap.Api.Tiles;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace DistrictMap.Api.Hosting;
@@ -27,6 +28,7 @@ internal static class ApiServices
         services.AddPlacesCollections();
         services.AddSingleton<FeatureCollectionRegistry>();
         services.AddSingleton<FeatureStore>();
+        services.AddSingleton<TileStore>();
         services.AddScoped<ProvenanceStore>();
         services.AddSingleton<ReleaseResolver>();
         services.AddSingleton<WardQueries>();
@@ -48,6 +50,7 @@ internal static class ApiServices
             [
                 ResponseFormats.GeoJsonMediaType, ResponseFormats.CsvMediaType, "application/ld+json",
                 "application/problem+json", "application/schema+json", "application/vnd.oai.openapi+json",
+                TileEndpoints.MediaType,
             ]);
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);

@@ -4,6 +4,7 @@ using DistrictMap.Api.Http;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Ogc;
 using DistrictMap.Api.Operations;
+using DistrictMap.Api.Tiles;
 
 namespace DistrictMap.Api.Hosting;
 
@@ -51,6 +52,7 @@ public static class DistrictMapWebApp
         app.MapDistrictMapMetrics();
         app.MapOgcEndpoints().RequireCors(ApiServices.ReadCorsPolicy);
         app.MapRestApi();
+        app.MapTileEndpoints().RequireCors(ApiServices.ReadCorsPolicy);
         return app;
     }
 }

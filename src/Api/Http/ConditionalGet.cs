@@ -38,7 +38,8 @@ public static class ConditionalGet
 
             http.Response.OnStarting(() =>
             {
-                if (http.Response.StatusCode == StatusCodes.Status200OK)
+                // 204 too: an empty vector tile is as cacheable as a full one.
+                if (http.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status204NoContent)
                 {
                     SetHeaders(http.Response, etag, maxAge);
                 }

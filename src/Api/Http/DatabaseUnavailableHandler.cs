@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Infrastructure.Postgres;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
@@ -6,7 +7,8 @@ using Npgsql;
 namespace DistrictMap.Api.Http;
 
 /// <summary>Answers 503 problem details, instead of 500, when the database cannot be reached.</summary>
-internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, NpgsqlDataSource dataSource) : IExceptionHandler
+internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems, NpgsqlDataSource dataSource,
+    [FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource readOnly) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,6 +20,7 @@ internal sealed class DatabaseUnavailableHandler(IProblemDetailsService problems
         // Pooled connections opened before an outage are dead: drop them, so the first requests after the
         // database returns open fresh ones instead of failing on stale ones.
         dataSource.Clear();
+        readOnly.Clear();
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext

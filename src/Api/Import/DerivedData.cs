@@ -52,7 +52,8 @@ internal static class DerivedData
     public static async Task<int> RefreshAsync(NpgsqlConnection connection, int changed, CancellationToken cancellationToken)
     {
         int assignments;
-        await using (var command = new NpgsqlCommand(AssignmentsSql, connection))
+        // Derived data grows with what is loaded (minutes at national scale): no command timeout here.
+        await using (var command = new NpgsqlCommand(AssignmentsSql, connection) { CommandTimeout = 0 })
         {
             assignments = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -67,6 +68,7 @@ internal static class DerivedData
                 NOTIFY {Datasets.DataVersionSource.Channel};
                 """,
                 connection);
+            refresh.CommandTimeout = 0;
             await refresh.ExecuteNonQueryAsync(cancellationToken);
         }
 

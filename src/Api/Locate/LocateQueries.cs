@@ -1,10 +1,11 @@
 using DistrictMap.Api.Wards;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Locate;
 
 /// <summary>Which loaded district, ward and LSOA hold a point: for /api/locate and the near-me search.</summary>
-public sealed class LocateQueries(NpgsqlDataSource dataSource)
+public sealed class LocateQueries([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     /// <returns>The point with the district, ward and LSOA (latest vintage) that hold it; each null where none does.</returns>
     public async Task<Located> LocateAsync(double x, double y, CancellationToken cancellationToken)

@@ -2,11 +2,12 @@ using System.Text.Json;
 using DistrictMap.Api.Deprivation;
 using Npgsql;
 using static DistrictMap.Api.Wards.WardQueries;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Lsoas;
 
 /// <summary>The SQL behind the LSOA endpoints. LSOAs are those of the latest vintage loaded.</summary>
-public sealed class LsoaQueries(NpgsqlDataSource dataSource)
+public sealed class LsoaQueries([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     private const string LatestVintage = "(SELECT max(vintage) FROM lsoas)";
 

@@ -187,7 +187,6 @@ public static class OgcEndpoints
         HttpContext http,
         FeatureCollectionRegistry registry,
         FeatureStore store,
-        ProvenanceStore provenance,
         IOptions<FeatureOptions> options,
         CancellationToken cancellationToken)
     {
@@ -210,7 +209,8 @@ public static class OgcEndpoints
             case ResponseFormat.Csv:
                 return FeatureWriter.Csv(page);
             case ResponseFormat.Html:
-                var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
+                // Provenance (an EF context) only for the HTML page's attribution: GeoJSON, the hot path, needs none.
+                var sources = await http.RequestServices.GetRequiredService<ProvenanceStore>().ForKindsAsync(definition.DatasetKinds, cancellationToken);
                 return ItemsHtml(request, definition, features, page).ToResult(Attributions(sources));
         }
 
@@ -236,7 +236,6 @@ public static class OgcEndpoints
         HttpRequest request,
         FeatureCollectionRegistry registry,
         FeatureStore store,
-        ProvenanceStore provenance,
         IOptions<FeatureOptions> options,
         CancellationToken cancellationToken)
     {
@@ -265,7 +264,7 @@ public static class OgcEndpoints
 
         if (format == ResponseFormat.Html)
         {
-            var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
+            var sources = await request.HttpContext.RequestServices.GetRequiredService<ProvenanceStore>().ForKindsAsync(definition.DatasetKinds, cancellationToken);
             return new HtmlPage($"{definition.Title}: {featureId}")
                 .Table(
                     "Properties",
@@ -322,6 +321,7 @@ public static class OgcEndpoints
             new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "html")), "items", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
             new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "csv")), "items", ResponseFormats.CsvMediaType, $"{definition.Title} as CSV"),
             new(Links.Absolute(request, $"{path}/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "Queryable properties"),
+            new(Links.Absolute(request, Tiles.TileEndpoints.TileJsonPath(definition.Id)), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", ResponseFormats.JsonMediaType, $"{definition.Title} as vector tiles (TileJSON)"),
         };
         links.AddRange(mine.Where(s => s.LicenceUrl is not null).DistinctBy(s => s.LicenceUrl)
             .Select(s => new Link(s.LicenceUrl!, "license", ResponseFormats.HtmlMediaType, s.Licence)));
@@ -337,7 +337,7 @@ public static class OgcEndpoints
             links);
     }
 
-    private static IResult UnknownCollection(string id, FeatureCollectionRegistry registry) =>
+    internal static IResult UnknownCollection(string id, FeatureCollectionRegistry registry) =>
         Problems.NotFound($"There is no collection '{Text.Shorten(id)}'. Collections: {string.Join(", ", registry.All.Select(c => c.Id))}.");
 
     private static DateTimeOffset TimeStamp(HttpContext http) => http.DataVersion()?.ChangedAt ?? DateTimeOffset.UtcNow;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Places;
 
@@ -26,7 +27,7 @@ public sealed record NearbyKinds(IReadOnlySet<PlaceLayer> Layers, bool Actions)
 /// (ST_DWithin, ordered by the KNN operator &lt;-&gt;); distances are ST_Distance on the ellipsoid to the nearest
 /// point of each line or polygon (0 inside it).
 /// </summary>
-public sealed class NearbyQueries(NpgsqlDataSource dataSource)
+public sealed class NearbyQueries([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     private const string Point = "ST_SetSRID(ST_MakePoint(@lon, @lat), 4326)::geography";
 

@@ -23,6 +23,7 @@ public static partial class PlacesCollections
         GeometryExpression = "r.geom",
         DatasetKinds = [PlaceLayer.Routes.Id()],
         Keywords = [.. PlaceKeywords, "walking", "cycling", "routes"],
+        TileProperties = ["name", "kind", "network", "sample"],
         Properties =
         [
             new("name", "r.name", PropertyType.Text, "Name of the route", Queryable: true),
@@ -49,6 +50,7 @@ public static partial class PlacesCollections
         GeometryExpression = "g.geom",
         DatasetKinds = [PlaceLayer.GreenSpaces.Id()],
         Keywords = [.. PlaceKeywords, "green space", "parks", "nature reserves"],
+        TileProperties = ["name", "type", "access", "sample"],
         Properties =
         [
             new("name", "g.name", PropertyType.Text, "Name of the green space", Queryable: true),
@@ -73,6 +75,7 @@ public static partial class PlacesCollections
         GeometryExpression = "p.geom",
         DatasetKinds = [PlaceLayer.TownCentreProjects.Id()],
         Keywords = [.. PlaceKeywords, "town centres", "projects"],
+        TileProperties = ["title", "town", "status", "sample"],
         Properties =
         [
             new("title", "p.title", PropertyType.Text, "Title of the project", Queryable: true),
@@ -101,6 +104,7 @@ public static partial class PlacesCollections
         GeometryExpression = "s.geom",
         DatasetKinds = [PlaceLayer.RecyclingSites.Id()],
         Keywords = [.. PlaceKeywords, "recycling"],
+        TileProperties = ["name", "materials", "sample"],
         Properties =
         [
             new("name", "s.name", PropertyType.Text, "Name of the site", Queryable: true),
@@ -124,6 +128,7 @@ public static partial class PlacesCollections
         GeometryExpression = "a.geom",
         DatasetKinds = [PlaceLayer.Activities.Id()],
         Keywords = [.. PlaceKeywords, "volunteering", "community activities"],
+        TileProperties = ["title", "type", "when", "sample"],
         Properties =
         [
             new("title", "a.title", PropertyType.Text, "Title of the activity", Queryable: true),

@@ -1,5 +1,6 @@
 using DistrictMap.Api.Wards;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Places;
 
@@ -21,7 +22,7 @@ public sealed record WardPlaces(
     int? RecyclingSites);
 
 /// <summary>Reads the ward places measures for ward profiles and the ranking.</summary>
-public sealed class WardPlacesQueries(NpgsqlDataSource dataSource)
+public sealed class WardPlacesQueries([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     private const string Select = """
         SELECT ward_code,

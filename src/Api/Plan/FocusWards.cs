@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Plan;
 
@@ -30,7 +31,7 @@ public sealed record WardStanding(string Code, string Name, double? ImdScore, in
     public bool IsFocus => Reasons.Count > 0;
 }
 
-public sealed class FocusWardRule(NpgsqlDataSource dataSource, IOptions<FocusWardOptions> options)
+public sealed class FocusWardRule([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, IOptions<FocusWardOptions> options)
 {
     public FocusRule Rule
     {

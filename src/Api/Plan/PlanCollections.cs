@@ -19,6 +19,7 @@ public static partial class PlanCollections
         GeometryExpression = ActionQueries.MapGeometry,
         DatasetKinds = [],
         Keywords = ["community plan", "actions"],
+        TileProperties = ["title", "priority", "status", "rag", "sample"],
         Properties =
         [
             new("id", "a.id", PropertyType.WholeNumber, "Action id"),

@@ -1,4 +1,5 @@
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Plan;
 
@@ -45,7 +46,7 @@ public sealed record WardGap(
 public sealed record GapReport(string District, string? Release, string Rule, string Underserved, string RecentSince, IReadOnlyList<WardGap> Wards);
 
 /// <summary>Quarterly monitoring of the plan, and where deprived wards are reached by few actions.</summary>
-public sealed class PlanMonitoring(NpgsqlDataSource dataSource, FocusWardRule focus, TimeProvider clock)
+public sealed class PlanMonitoring([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, FocusWardRule focus, TimeProvider clock)
 {
     public string CurrentQuarter => PlanVocabulary.QuarterOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 

@@ -5,7 +5,7 @@ using Npgsql;
 namespace DistrictMap.Api.Plan;
 
 /// <summary>Reads of priorities, partners and indicators.</summary>
-public sealed class PlanReads(DistrictMapDbContext db, NpgsqlDataSource dataSource)
+public sealed class PlanReads([FromKeyedServices(ReadOnlyDatabase.Key)] DistrictMapDbContext db, [FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyList<PriorityDto>> PrioritiesAsync(CancellationToken cancellationToken) =>
         await db.Priorities.AsNoTracking().OrderBy(p => p.SortOrder)

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using DistrictMap.Api.Deprivation;
 using Npgsql;
+using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Wards;
 
 /// <summary>The SQL behind the ward endpoints.</summary>
-public sealed class WardQueries(NpgsqlDataSource dataSource)
+public sealed class WardQueries([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     private const string SummarySelect = """
         SELECT w.code, w.name, w.district_code, round((w.area_m2 / 1e6)::numeric, 3)::float8, d.release,

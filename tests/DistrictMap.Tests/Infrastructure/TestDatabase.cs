@@ -13,11 +13,13 @@ namespace DistrictMap.Tests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
+    private readonly bool owned;
 
-    private TestDatabase(string name, IDictionary<string, string?> settings)
+    private TestDatabase(string name, IDictionary<string, string?> settings, string? connectionString = null)
     {
         Name = name;
-        ConnectionString = PostgresServer.ConnectionString(name);
+        owned = connectionString is null;
+        ConnectionString = connectionString ?? PostgresServer.ConnectionString(name);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["ConnectionStrings:DistrictMap"] = ConnectionString })
             .Build();
@@ -49,6 +51,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(IDictionary<string, string?>? settings = null) =>
         new(await PostgresServer.CreateDatabaseAsync(), settings ?? new Dictionary<string, string?>());
+
+    /// <summary>The application's services over a database on another server (such as a test's own cluster), left in place on disposal.</summary>
+    public static TestDatabase On(string connectionString) =>
+        new(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!, new Dictionary<string, string?>(), connectionString);
 
     public async Task<long> CountAsync(string table)
     {
@@ -119,6 +125,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        await PostgresServer.DropDatabaseAsync(Name);
+        if (owned)
+        {
+            await PostgresServer.DropDatabaseAsync(Name);
+        }
     }
 }

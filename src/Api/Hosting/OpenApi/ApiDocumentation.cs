@@ -113,6 +113,10 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                         content.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV (RFC 4180), UTF-8, with a header row." };
                         content.Example = JsonValue.Create(Examples.Csv);
                         break;
+                    case Tiles.TileEndpoints.MediaType:
+                        content.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "A Mapbox Vector Tile 2.1 (protocol buffers)." };
+                        content.Example = Examples.For(operation.OperationId);
+                        break;
                     case "text/markdown":
                         content.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
                         content.Example = Examples.For(operation.OperationId);

@@ -14,6 +14,13 @@ public sealed class DatabaseConnection(IConfiguration configuration, IOptions<Da
 
     public string ConnectionString => connectionString.Value;
 
+    /// <summary>
+    /// The read replica's connection string (<c>ConnectionStrings:DistrictMapReadOnly</c>), or null when reads go to the primary.
+    /// PostGIS is not installed there: a replica has what the primary has.
+    /// </summary>
+    public string? ReadOnlyConnectionString =>
+        configuration.GetConnectionString(ReadOnlyDatabase.ConnectionStringName) is { Length: > 0 } readOnly && !string.IsNullOrWhiteSpace(readOnly) ? readOnly : null;
+
     /// <summary>True when the connection string came from configuration rather than the local cluster.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
 

@@ -15,29 +15,48 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<DatabaseConnection>();
-        services.AddSingleton(sp =>
-        {
-            var connectionString = sp.GetRequiredService<DatabaseConnection>().ConnectionString;
-            var builder = new NpgsqlDataSourceBuilder(connectionString);
-            if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
-            {
-                builder.ConnectionStringBuilder.Timeout = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectTimeoutSeconds;
-            }
-
-            // The API's spatial queries take far longer to plan than to run: prepare the ones used repeatedly,
-            // unless the connection string says otherwise.
-            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-            {
-                builder.ConnectionStringBuilder.MaxAutoPrepare = 256;
-                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
-            }
-
-            builder.UseNetTopologySuite();
-            return builder.Build();
-        });
+        services.AddSingleton(sp => DataSource(sp.GetRequiredService<DatabaseConnection>().ConnectionString, sp));
         services.AddDbContext<DistrictMapDbContext>((sp, options) => options.ConfigureDistrictMap(sp.GetRequiredService<NpgsqlDataSource>()));
+
+        // Reads: the replica when one is configured, else the primary's own services.
+        services.AddKeyedSingleton(ReadOnlyDatabase.Key, (sp, _) =>
+            sp.GetRequiredService<DatabaseConnection>().ReadOnlyConnectionString is { } readOnly
+                ? DataSource(readOnly, sp)
+                : sp.GetRequiredService<NpgsqlDataSource>());
+        services.AddKeyedScoped(ReadOnlyDatabase.Key, (sp, _) =>
+        {
+            if (sp.GetRequiredService<DatabaseConnection>().ReadOnlyConnectionString is null)
+            {
+                return sp.GetRequiredService<DistrictMapDbContext>();
+            }
+
+            var options = new DbContextOptionsBuilder<DistrictMapDbContext>();
+            options.ConfigureDistrictMap(sp.GetRequiredKeyedService<NpgsqlDataSource>(ReadOnlyDatabase.Key))
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            return new DistrictMapDbContext(options.Options);
+        });
         services.AddSingleton<DatabaseMigrator>();
         return services;
+    }
+
+    private static NpgsqlDataSource DataSource(string connectionString, IServiceProvider services)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+        {
+            builder.ConnectionStringBuilder.Timeout = services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectTimeoutSeconds;
+        }
+
+        // The API's spatial queries take far longer to plan than to run: prepare the ones used repeatedly,
+        // unless the connection string says otherwise.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 256;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        builder.UseNetTopologySuite();
+        return builder.Build();
     }
 
     /// <summary>The one place the EF provider is configured, shared by the app and the design-time factory.</summary>

@@ -36,6 +36,8 @@ internal sealed class LsoaConfiguration : IEntityTypeConfiguration<Lsoa>
         builder.Property(l => l.Geometry).HasColumnName("geom").HasColumnType("geometry(MultiPolygon,4326)");
         builder.HasIndex(l => l.Geometry).HasMethod("gist");
         builder.HasIndex(l => l.DistrictCode);
+        // Every LSOA read keeps the latest vintage, max(vintage): an index answers it without reading every LSOA.
+        builder.HasIndex(l => l.Vintage);
         builder.ToTable(t => t.HasCheckConstraint("ck_lsoas_vintage", "vintage IN (2011, 2021)"));
         builder.HasOne(l => l.Dataset).WithMany().HasForeignKey(l => l.DatasetId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -445,6 +445,9 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
 
+                    b.HasIndex("Vintage")
+                        .HasDatabaseName("ix_lsoas_vintage");
+
                     b.ToTable("lsoas", null, t =>
                         {
                             t.HasCheckConstraint("ck_lsoas_vintage", "vintage IN (2011, 2021)");

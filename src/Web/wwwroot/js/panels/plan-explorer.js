@@ -34,7 +34,10 @@ export async function createPlanExplorer(root, { district, wards, onShowAction }
   replace(root, heading, form, h('p', {}, summary, ' ', csv),
     h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Actions table' }, table));
 
+  // Each change of a filter starts a request; only the latest one's answer is shown, whatever order they arrive in.
+  let latest = 0;
   async function load() {
+    const request = ++latest;
     const filters = Object.fromEntries(new FormData(form));
     const url = query('/api/actions', { ...filters, district });
     csv.href = query('/api/actions', { ...filters, district, f: 'csv' });
@@ -42,9 +45,10 @@ export async function createPlanExplorer(root, { district, wards, onShowAction }
     try {
       body = await getJson(url);
     } catch {
-      replace(summary, 'The actions could not be loaded.');
+      if (request === latest) replace(summary, 'The actions could not be loaded.');
       return;
     }
+    if (request !== latest) return;
     show(body.actions ?? []);
   }
 

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using DistrictMap.Api.Features;
+using Npgsql;
+using NpgsqlTypes;
+using DistrictMap.Api.Infrastructure.Database;
+
+namespace DistrictMap.Api.Tiles;
+
+/// <summary>
+/// Builds Mapbox Vector Tiles in PostGIS for any declared feature collection: the features whose bounding box
+/// meets the tile (with a 64-unit buffer) found through the geometry's GiST index, simplified for the zoom,
+/// projected to Web Mercator, clipped and quantised by ST_AsMVTGeom (extent 4096) and encoded by ST_AsMVT,
+/// with the id and the collection's <see cref="FeatureCollectionDefinition.TileProperties"/> only.
+/// The SQL is assembled once per collection from its declaration; the tile's address is always bound.
+/// </summary>
+public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
+{
+    public const int Extent = 4096;
+    public const int Buffer = 64;
+
+    /// <summary>Below this zoom geometries are simplified before projection (above it they are already finer than a tile unit).</summary>
+    public const int SimplifyBelowZoom = 12;
+
+    private readonly ConcurrentDictionary<string, string> sql = new(StringComparer.Ordinal);
+
+    /// <summary>The tile's bytes; empty when no feature meets the tile.</summary>
+    public async Task<byte[]> GetAsync(FeatureCollectionDefinition collection, TileAddress tile, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql.GetOrAdd(collection.Id, _ => Sql(collection)));
+        command.Parameters.Add(new NpgsqlParameter<int>("z", NpgsqlDbType.Integer) { TypedValue = tile.Z });
+        command.Parameters.Add(new NpgsqlParameter<int>("x", NpgsqlDbType.Integer) { TypedValue = tile.X });
+        command.Parameters.Add(new NpgsqlParameter<int>("y", NpgsqlDbType.Integer) { TypedValue = tile.Y });
+        command.Parameters.Add(new NpgsqlParameter<double>("tolerance", NpgsqlDbType.Double) { TypedValue = Tolerance(tile.Z) });
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[] ?? [];
+    }
+
+    /// <summary>The properties a collection's tiles carry, in order.</summary>
+    public static IReadOnlyList<FeatureProperty> Properties(FeatureCollectionDefinition collection) =>
+        collection.TileProperties is null
+            ? collection.Properties
+            : [.. collection.TileProperties.Select(name => collection.Property(name)
+                ?? throw new InvalidOperationException($"Collection {collection.Id} declares the tile property '{name}', which is not one of its properties."))];
+
+    /// <summary>Whether tiles carry the feature id as a property of its own named id (unless a declared property is named so).</summary>
+    public static bool CarriesId(FeatureCollectionDefinition collection) => Properties(collection).All(p => p.Name != "id");
+
+    /// <summary>
+    /// Half a tile unit at the zoom, in degrees of longitude: the simplification tolerance below <see cref="SimplifyBelowZoom"/>,
+    /// 0 (no simplification) from it on. A degree of latitude is longer on Web Mercator, so the error stays under a unit there too.
+    /// </summary>
+    public static double Tolerance(int zoom) => zoom < SimplifyBelowZoom ? 360.0 / (1L << zoom) / Extent / 2 : 0;
+
+    private static string Sql(FeatureCollectionDefinition collection)
+    {
+        var geometry = collection.GeometryExpression;
+        var columns = string.Join("", Properties(collection).Select(p => $",\n           {p.Expression} AS \"{p.Name}\""));
+        var id = CarriesId(collection) ? $",\n           {collection.IdExpression} AS id" : "";
+        var where = collection.Where is null ? "" : $"({collection.Where}) AND ";
+        var margin = ((double)Buffer / Extent).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The layer is named after the collection; ids are declared in code as lower-case words and hyphens.
+        return $"""
+            WITH tile AS (
+                SELECT ST_TileEnvelope(@z, @x, @y) AS envelope,
+                       ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => {margin}), 4326) AS search
+            )
+            SELECT ST_AsMVT(mvt, '{collection.Id}', {Extent}, 'geom')
+            FROM (
+                SELECT ST_AsMVTGeom(
+                           ST_Transform(CASE WHEN @tolerance > 0 THEN ST_Simplify({geometry}, @tolerance, true) ELSE {geometry} END, 3857),
+                           tile.envelope, {Extent}, {Buffer}, true) AS geom{id}{columns}
+                FROM {collection.From}, tile
+                WHERE {where}{geometry} && tile.search
+            ) mvt
+            WHERE mvt.geom IS NOT NULL
+            """;
+    }
+}
