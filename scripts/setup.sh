@@ -88,15 +88,23 @@ if as_root true 2>/dev/null; then
 else
   ostn15_dir="${XDG_DATA_HOME:-$HOME/.local/share}/proj"
 fi
+# Already there: the OS grid under PROJ's name, or one generated here that still checks out. A grid in
+# the install folder that does not check out is replaced (PROJ would find it first).
 ostn15_ready=""
 IFS=: read -r -a proj_dirs <<< "${PROJ_DATA:-${PROJ_LIB:-}}"
-for dir in "${proj_dirs[@]}" /usr/share/proj "$ostn15_dir"; do
-  [ -n "$dir" ] && [ -f "$dir/uk_os_OSTN15_NTv2_OSGBtoETRS.tif" ] && ostn15_ready=yes
+for dir in "$ostn15_dir" /usr/share/proj "${proj_dirs[@]}"; do
+  [ -n "$dir" ] || continue
+  if [ -f "$dir/uk_os_OSTN15_NTv2_OSGBtoETRS.tif" ]; then
+    ostn15_ready=yes
+  elif [ -f "$dir/$ostn15_grid" ]; then
+    if perl "$(dirname "$0")/ostn15-ntv2.pl" --check "$dir/$ostn15_grid"; then
+      ostn15_ready=yes
+    elif [ "$dir" = "$ostn15_dir" ]; then
+      break
+    fi
+  fi
+  [ -z "$ostn15_ready" ] || break
 done
-if [ -z "$ostn15_ready" ] && [ -f "$ostn15_dir/$ostn15_grid" ] \
-  && perl "$(dirname "$0")/ostn15-ntv2.pl" --check "$ostn15_dir/$ostn15_grid"; then
-  ostn15_ready=yes
-fi
 if [ -z "$ostn15_ready" ]; then
   echo "Generating the OSTN15 grid for PROJ in $ostn15_dir (a minute or two, once)..." >&2
   ostn15_tmp=$(mktemp -d)
