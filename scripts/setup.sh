@@ -71,3 +71,50 @@ if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks 2>/dev/null | gre
     exit 1
   fi
 fi
+
+# OSTN15, Ordnance Survey's definitive transformation between the British National Grid (EPSG:27700)
+# and ETRS89/WGS 84, which PROJ (and so PostGIS) uses when it finds the grid OSTN15_NTv2_OSGBtoETRS.gsb
+# (or uk_os_OSTN15_NTv2_OSGBtoETRS.tif). Debian does not ship that grid, so it is generated once, here,
+# from the OSTN15 data carried by libgeo-coordinates-osgb-perl (scripts/ostn15-ntv2.pl; see the README).
+# As root it goes to /usr/share/proj, which every PROJ user searches, PostgreSQL servers included;
+# otherwise to PROJ's per-user folder, which the private cluster's server is given in PROJ_DATA.
+if ! have_package libgeo-coordinates-osgb-perl; then
+  echo "Installing libgeo-coordinates-osgb-perl..." >&2
+  apt_install libgeo-coordinates-osgb-perl
+fi
+ostn15_grid=OSTN15_NTv2_OSGBtoETRS.gsb
+if as_root true 2>/dev/null; then
+  ostn15_dir=/usr/share/proj
+else
+  ostn15_dir="${XDG_DATA_HOME:-$HOME/.local/share}/proj"
+fi
+# Already there: the OS grid under PROJ's name, or one generated here that still checks out. A grid in
+# the install folder that does not check out is replaced (PROJ would find it first).
+ostn15_ready=""
+IFS=: read -r -a proj_dirs <<< "${PROJ_DATA:-${PROJ_LIB:-}}"
+for dir in "$ostn15_dir" /usr/share/proj "${proj_dirs[@]}"; do
+  [ -n "$dir" ] || continue
+  if [ -f "$dir/uk_os_OSTN15_NTv2_OSGBtoETRS.tif" ]; then
+    ostn15_ready=yes
+  elif [ -f "$dir/$ostn15_grid" ]; then
+    if perl "$(dirname "$0")/ostn15-ntv2.pl" --check "$dir/$ostn15_grid"; then
+      ostn15_ready=yes
+    elif [ "$dir" = "$ostn15_dir" ]; then
+      break
+    fi
+  fi
+  [ -z "$ostn15_ready" ] || break
+done
+if [ -z "$ostn15_ready" ]; then
+  echo "Generating the OSTN15 grid for PROJ in $ostn15_dir (a minute or two, once)..." >&2
+  ostn15_tmp=$(mktemp -d)
+  trap 'rm -rf "$ostn15_tmp"' EXIT
+  perl "$(dirname "$0")/ostn15-ntv2.pl" "$ostn15_tmp/$ostn15_grid"
+  if [ "$ostn15_dir" = /usr/share/proj ]; then
+    as_root install -D -m 0644 "$ostn15_tmp/$ostn15_grid" "$ostn15_dir/$ostn15_grid"
+  else
+    install -D -m 0644 "$ostn15_tmp/$ostn15_grid" "$ostn15_dir/$ostn15_grid"
+  fi
+  rm -rf "$ostn15_tmp"
+  trap - EXIT
+fi

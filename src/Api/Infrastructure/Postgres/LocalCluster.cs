@@ -60,7 +60,7 @@ public sealed class LocalCluster
             settings.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
         }
 
-        RunAsServiceUser("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", string.Join(' ', settings), "start"], "starting PostgreSQL");
+        RunAsServiceUser("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", string.Join(' ', settings), "start"], "starting PostgreSQL", ServerEnvironment());
         File.WriteAllText(PortFile, port.ToString(CultureInfo.InvariantCulture));
         return RunningPort() ?? throw new ProvisioningException($"PostgreSQL did not start; see {LogFile}");
     }
@@ -132,17 +132,45 @@ public sealed class LocalCluster
         RunAsServiceUser("initdb", arguments, "initdb");
     }
 
-    private void RunAsServiceUser(string program, IEnumerable<string> arguments, string what)
+    private void RunAsServiceUser(string program, IEnumerable<string> arguments, string what, IDictionary<string, string>? environment = null)
     {
         var path = installation.Program(program);
         if (IsRoot)
         {
-            ProcessRunner.RunChecked("runuser", ["-u", ServiceUser, "--", path, .. arguments], what);
+            ProcessRunner.RunChecked("runuser", ["-u", ServiceUser, "--", path, .. arguments], what, environment);
         }
         else
         {
-            ProcessRunner.RunChecked(path, arguments, what);
+            ProcessRunner.RunChecked(path, arguments, what, environment);
         }
+    }
+
+    /// <summary>
+    /// The server's PROJ search path. Without root, scripts/setup.sh puts the OSTN15 grid (British National Grid
+    /// to WGS 84) in PROJ's per-user folder. PROJ searches that folder only when it finds it through HOME or
+    /// XDG_DATA_HOME and may write to it, so the server is given it in PROJ_DATA, ahead of the usual data folder,
+    /// and PostGIS finds the grid whatever the environment the cluster was started from.
+    /// </summary>
+    internal static Dictionary<string, string>? ServerEnvironment()
+    {
+        if (IsRoot)
+        {
+            return null;
+        }
+
+        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        var userFolder = Path.Combine(dataHome, "proj");
+        if (!File.Exists(Path.Combine(userFolder, "OSTN15_NTv2_OSGBtoETRS.gsb")))
+        {
+            return null;
+        }
+
+        var current = Environment.GetEnvironmentVariable("PROJ_DATA") is { Length: > 0 } data ? data
+            : Environment.GetEnvironmentVariable("PROJ_LIB") is { Length: > 0 } lib ? lib
+            : "/usr/share/proj";
+        return new Dictionary<string, string> { ["PROJ_DATA"] = $"{userFolder}:{current}" };
     }
 
     /// <summary>The port the cluster last listened on: a restarted cluster keeps it when it can, so clients reconnect by themselves.</summary>
