@@ -146,7 +146,7 @@ public sealed class AccessibilityTests(MapSite site)
     [Fact]
     public async Task Sample_content_is_badged_on_the_map_in_the_layer_control_and_in_near_me()
     {
-        await using var map = await site.OpenAsync("/", new() { ViewportSize = new() { Width = 1200, Height = 720 } });
+        await using var map = await site.OpenAsync("/", new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         await map.Layer("Activities and volunteering").CheckAsync();
         await map.Layer("Walking routes").CheckAsync();
         await Expect(map.Page.Locator(".point-marker.swatch-activity.is-sample")).ToHaveCountAsync(2);
