@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -229,27 +228,8 @@ public sealed class MapPageTests(MapSite site)
     public async Task Axe_finds_no_violations_on_the_map_near_me_a_ward_profile_the_plan_and_the_ranking()
     {
         await using var map = await site.OpenAsync();
-        await map.Layer("Recycling sites").CheckAsync();
-        await Expect(map.Page.Locator(".point-marker.swatch-recycling")).ToHaveCountAsync(2);
-        await map.NearMeByNameAsync("ward a", radius: 5000);
-        await Expect(map.Panel("near").Locator(".near-list li").First).ToBeVisibleAsync();
-        var onMap = await map.Page.RunAxe();
-        await map.Page.GotoAsync($"/#panel=ward&ward={MapSite.WardA}");
-        await Expect(map.Panel("ward").Locator("svg.line-chart")).ToBeVisibleAsync();
-        var onProfile = await map.Page.RunAxe();
-        await map.OpenTabAsync("plan");
-        await Expect(map.Panel("plan").Locator("tbody tr").First).ToBeVisibleAsync();
-        var onPlan = await map.Page.RunAxe();
-        await map.OpenTabAsync("wards");
-        var onRanking = await map.Page.RunAxe();
 
-        var results = new[] { onMap, onProfile, onPlan, onRanking };
-        Assert.All(results, r => Assert.NotEmpty(r.Passes));
-        var violations = results
-            .SelectMany(r => r.Violations)
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
-            .ToList();
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await AxeJourney.AssertNoViolationsAsync(map, "ward a", radius: 5000, MapSite.WardA, recyclingSites: 2, wards: 3);
     }
 
     /// <summary>The map's zoom and centre, as Leaflet has them.</summary>

@@ -17,10 +17,10 @@ namespace DistrictMap.UiTests;
 /// The real application on Kestrel (its whole pipeline, security headers included) over a real PostGIS
 /// database holding the synthetic district, the synthetic plan and the synthetic places, each loaded
 /// through the product's importers; and a headless Chromium (Debian's) to drive it. Shared by every
-/// browser test. Each test gets a fresh browser context, whose every request away from the application
-/// is refused: the map runs as with no network.
+/// browser test on the synthetic district. Each test gets a fresh browser context, whose every request
+/// away from the application is refused: the map runs as with no network.
 /// </summary>
-public sealed class MapSite : IAsyncLifetime
+public sealed class MapSite : BrowserSite
 {
     /// <summary>Ward C of the synthetic district is renamed to this, to show that names are text, never markup.</summary>
     public const string HostileWardName = "Synthetic Ward C <script>window.injected=1</script><img src=x onerror=\"window.injected=2\">";
@@ -42,36 +42,18 @@ public sealed class MapSite : IAsyncLifetime
     private readonly SemaphoreSlim bareStart = new(1, 1);
     private SiteServer main = null!;
     private SiteServer? bare;
-    private IPlaywright playwright = null!;
 
-    public string BaseUrl => main.BaseUrl;
+    public override string BaseUrl => main.BaseUrl;
 
     /// <summary>An admin API key of the site, for writes through the real API.</summary>
     public string AdminKey { get; private set; } = "";
 
-    public IBrowser Browser { get; private set; } = null!;
-
-    public HttpClient Http { get; } = new();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        // The browser tests share two cores with the other test assembly: give assertions room.
-        Assertions.SetDefaultExpectTimeout(10_000);
         var launch = LaunchBrowserAsync();
         main = await SiteServer.StartAsync(LoadEverythingAsync, AppSettings);
         Http.BaseAddress = new Uri(BaseUrl);
         await launch;
-    }
-
-    private async Task LaunchBrowserAsync()
-    {
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
     }
 
     /// <summary>The synthetic district, plan and places; the activities are loaded as sample content.</summary>
@@ -113,6 +95,57 @@ public sealed class MapSite : IAsyncLifetime
         }
     }
 
+    /// <summary>The id the API gives a partner of the plan.</summary>
+    public async Task<int> PartnerIdAsync(string name) =>
+        (await JsonAsync("/api/partners")).GetProperty("partners").EnumerateArray()
+            .Single(p => p.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (bare is not null)
+        {
+            await bare.DisposeAsync();
+        }
+
+        if (main is not null)
+        {
+            await main.DisposeAsync();
+        }
+
+        bareStart.Dispose();
+    }
+}
+
+/// <summary>
+/// What every browser-test site shares: a headless Chromium (Debian's), pages opened in fresh contexts with
+/// requests away from the site refused, and reads of the site's API for comparison.
+/// </summary>
+public abstract class BrowserSite : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public abstract string BaseUrl { get; }
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new();
+
+    public abstract Task InitializeAsync();
+
+    protected async Task LaunchBrowserAsync()
+    {
+        // The browser tests share two cores with the other test assembly: give assertions room.
+        Assertions.SetDefaultExpectTimeout(10_000);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
     /// <summary>
     /// A new page in a fresh context, with requests to any other origin (the tile server) refused; the page
     /// reports script errors, console errors, Content-Security-Policy violations and failed requests to
@@ -151,12 +184,17 @@ public sealed class MapSite : IAsyncLifetime
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    /// <summary>The id the API gives a partner of the plan.</summary>
-    public async Task<int> PartnerIdAsync(string name) =>
-        (await JsonAsync("/api/partners")).GetProperty("partners").EnumerateArray()
-            .Single(p => p.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
+    /// <summary>Saves a screenshot of the whole page as a test artefact, in TestResults/screenshots at the repository's root.</summary>
+    public static async Task<string> SaveScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        var directory = Path.Combine(DistrictMap.Tests.Infrastructure.Fixtures.RepositoryRoot, "TestResults", "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+        return path;
+    }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (Browser is not null)
@@ -165,17 +203,6 @@ public sealed class MapSite : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        if (bare is not null)
-        {
-            await bare.DisposeAsync();
-        }
-
-        if (main is not null)
-        {
-            await main.DisposeAsync();
-        }
-
-        bareStart.Dispose();
     }
 }
 
@@ -194,9 +221,12 @@ public sealed class SiteServer : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<SiteServer> StartAsync(Func<TestDatabase, Task> load, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="load">Loads the site's data into its database.</param>
+    /// <param name="settings">The application's configuration.</param>
+    /// <param name="loadSettings">The configuration of the services that load the data (such as the real data folder's layout).</param>
+    public static async Task<SiteServer> StartAsync(Func<TestDatabase, Task> load, IReadOnlyDictionary<string, string?> settings, IDictionary<string, string?>? loadSettings = null)
     {
-        var db = await TestDatabase.CreateAsync();
+        var db = await TestDatabase.CreateAsync(loadSettings);
         await load(db);
         var port = FreePort();
         var factory = new ApiFactory(db.ConnectionString, settings);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -15,16 +14,6 @@ public sealed class PlanAndPlacesTests(MapSite site)
 {
     private static readonly string[] RouteKinds = ["walking", "cycling", "shared"];
     private static readonly string[] PlaceCounts = ["projects", "activities", "recyclingSites"];
-
-    /// <summary>What the near-me list calls each kind of place (format.js).</summary>
-    private static readonly Dictionary<string, string> KindTitles = new()
-    {
-        ["routes"] = "Route",
-        ["green-spaces"] = "Green space",
-        ["town-centre-projects"] = "Town-centre project",
-        ["recycling-sites"] = "Recycling site",
-        ["activities"] = "Activity",
-    };
 
     [Fact]
     public async Task Focus_wards_are_outlined_listed_with_their_reasons_and_marked_in_the_table()
@@ -131,7 +120,7 @@ public sealed class PlanAndPlacesTests(MapSite site)
 
         var results = map.Panel("near").Locator(".near-results");
         await Expect(results.Locator(".near-focus")).ToContainTextAsync("Synthetic Ward B is a focus ward of the community plan.");
-        await Expect(results.Locator(".near-list li")).ToHaveTextAsync(features.Select(ListEntry).ToArray());
+        await Expect(results.Locator(".near-list li")).ToHaveTextAsync(features.Select(MapText.NearListEntry).ToArray());
         await Expect(results.Locator(".near-list li .badge-sample")).ToHaveCountAsync(features.Count(f => f.GetProperty("sample").GetBoolean()));
         Assert.Empty(map.Errors);
     }
@@ -189,9 +178,9 @@ public sealed class PlanAndPlacesTests(MapSite site)
         await Expect(profile.Locator(".action-list")).ToContainTextAsync("district-wide");
 
         var places = ward.GetProperty("places");
-        await Expect(Definition(profile, "Residents within 400 m of a green space")).ToHaveTextAsync(Percent(places.GetProperty("populationShareWithin400m").GetDouble()));
+        await Expect(Definition(profile, "Residents within 400 m of a green space")).ToHaveTextAsync(MapText.Percent(places.GetProperty("populationShareWithin400m").GetDouble()));
         await Expect(Definition(profile, "Walking / cycling / shared routes")).ToHaveTextAsync(string.Join(" / ",
-            RouteKinds.Select(k => Distance(places.GetProperty("routeLengthM").GetProperty(k).GetDouble()))));
+            RouteKinds.Select(k => MapText.Distance(places.GetProperty("routeLengthM").GetProperty(k).GetDouble()))));
         await Expect(Definition(profile, "Town-centre projects, activities, recycling sites")).ToHaveTextAsync(string.Join(", ",
             PlaceCounts.Select(k => places.GetProperty(k).GetInt32())));
 
@@ -254,18 +243,4 @@ public sealed class PlanAndPlacesTests(MapSite site)
 
     private static ILocator Definition(ILocator scope, string term) =>
         scope.Locator("dt", new() { HasTextRegex = new Regex($"^{Regex.Escape(term)}$") }).Locator("xpath=following-sibling::dd[1]");
-
-    /// <summary>A near-me list entry as the map writes it: distance, kind, name, and the Sample badge.</summary>
-    private static string ListEntry(JsonElement feature)
-    {
-        var sample = feature.GetProperty("sample").GetBoolean() ? " Sample" : "";
-        return $"{Distance(feature.GetProperty("distanceMetres").GetDouble())} {KindTitles[feature.GetProperty("kind").GetString()!]}: {feature.GetProperty("name").GetString()}{sample}";
-    }
-
-    /// <summary>Metres to the nearest 10 under a kilometre, else kilometres to one decimal (as format.js writes them).</summary>
-    private static string Distance(double metres) => metres < 1000
-        ? $"{Math.Round(metres / 10, MidpointRounding.AwayFromZero) * 10:0} m"
-        : $"{(metres / 1000).ToString("0.#", CultureInfo.InvariantCulture)} km";
-
-    private static string Percent(double share) => $"{Math.Round(share * 100, MidpointRounding.AwayFromZero):0}%";
 }

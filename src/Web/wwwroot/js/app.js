@@ -69,9 +69,19 @@ async function main() {
 
   // Panels.
   const tabs = createTabs(document.querySelector('.tabs [role="tablist"]'), panel => {
+    if (panel !== 'ward') returnTo = null;
     state.update({ panel }, { push: true });
     mapElement.classList.toggle('picking', panel === 'near');
   });
+  // Where a ward profile goes back to (its Back button, or Escape): the panel and the control it was opened from.
+  let returnTo = null;
+  const goBack = () => {
+    const to = returnTo;
+    if (!to) return;
+    tabs.select(to.panel);
+    const element = to.element?.isConnected && !to.element.closest('[hidden]') ? to.element : document.getElementById(`tab-${to.panel}`);
+    element.focus();
+  };
   const selectWard = code => {
     wardLayer.select(code);
     // Keep the focus wards' dashed outlines above the selected ward's.
@@ -79,10 +89,15 @@ async function main() {
     if (focusLayer && map.hasLayer(focusLayer)) focusLayer.bringToFront();
   };
   const openWard = (code, { fit = true, push = true } = {}) => {
+    const from = tabs.active();
+    const opener = document.activeElement;
+    if (from !== 'ward') returnTo = { panel: from, element: opener };
     tabs.select('ward', { silent: true });
     mapElement.classList.remove('picking');
     selectWard(code);
     profile.open(code);
+    // The profile takes the focus; opened by a click on the map, the page stays where it is.
+    panels.ward.focus({ preventScroll: !opener || opener === document.body || mapElement.contains(opener) });
     if (fit && wardLayer.bounds(code)) map.fitBounds(wardLayer.bounds(code), { maxZoom: 14, padding: [20, 20] });
     state.update({ panel: 'ward', ward: code }, { push });
   };
@@ -90,6 +105,8 @@ async function main() {
   ranking.showFocus(focus);
   const profile = createWardProfile(panels.ward, {
     onOpenWard: code => openWard(code),
+    backTo: () => (returnTo ? tabs.title(returnTo.panel) : null),
+    onBack: goBack,
     onShowOnMap: code => { map.fitBounds(wardLayer.bounds(code), { maxZoom: 14 }); mapElement.focus(); },
   });
   const nearMe = createNearMe(panels.near, {
@@ -148,6 +165,7 @@ async function main() {
   createPlacesTable(nearMe.placesElement, { map, overlays: overlays.filter(o => o.id !== 'actions') });
   const layerList = layerControl.getContainer().querySelector('.leaflet-control-layers-list');
   layerList.prepend(h('p', { class: 'layers-heading' }, 'Layers'));
+  if (narrow) collapsibleFromKeyboard(layerControl);
 
   // The measure the wards are coloured by, and the legend.
   const indicatorList = await measures.indicators();
@@ -221,6 +239,8 @@ async function main() {
   };
   const recordLayers = () => state.update({ layers: overlays.filter(o => map.hasLayer(o.layer)).map(o => o.id) });
   await apply(initial, { first: true });
+  // Just after the frame that first shows the coloured wards is painted (bench/first-render.sh reads this mark).
+  if (map.hasLayer(wardLayer.layer)) requestAnimationFrame(() => setTimeout(() => performance.mark('wards-drawn')));
   recordView();
   map.on('moveend', recordView);
   map.on('overlayadd overlayremove', recordLayers);
@@ -231,7 +251,31 @@ async function main() {
   mapElement.addEventListener('keydown', event => {
     if (event.key === 'Enter' && event.target === mapElement && tabs.active() === 'near') nearMe.at(map.getCenter());
   });
+  // Escape in a ward profile goes back to where it was opened from.
+  panels.ward.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && returnTo) { event.preventDefault(); goBack(); }
+  });
   document.body.dataset.ready = 'true';
+}
+
+/**
+ * On a narrow screen the layer control is a button: Enter opens it and moves into its list; Escape closes
+ * it and gives the focus back to the button.
+ */
+function collapsibleFromKeyboard(control) {
+  const container = control.getContainer();
+  const toggle = container.querySelector('.leaflet-control-layers-toggle');
+  toggle.setAttribute('aria-label', 'Layers');
+  toggle.addEventListener('keydown', event => {
+    if (event.key === 'Enter') setTimeout(() => container.querySelector('.leaflet-control-layers-list input')?.focus());
+  });
+  container.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || !container.classList.contains('leaflet-control-layers-expanded')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    control.collapse();
+    toggle.focus();
+  });
 }
 
 function showDistrict(district, all) {

@@ -11,14 +11,35 @@ export const attributions = {
 
 const tileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
-/** Creates the map in `element`; `view` is { zoom, lat, lon } or null to fit the district later. */
+/** Whether the user asked for less motion (an operating-system or browser setting). */
+export const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * A map that never animates a pan (keyboard panning, fitting a ward, a popup moving into view): Leaflet
+ * animates pans unless each call says otherwise.
+ */
+const StillMap = L.Map.extend({
+  panBy(offset, options) {
+    return L.Map.prototype.panBy.call(this, offset, { ...options, animate: false });
+  },
+});
+
+/**
+ * Creates the map in `element`; `view` is { zoom, lat, lon } or null to fit the district later.
+ * With prefers-reduced-motion, zooms, pans, fades and inertia are instant.
+ */
 export function createMap(element, view) {
-  const map = L.map(element, {
+  const still = reducedMotion();
+  const map = new (still ? StillMap : L.Map)(element, {
     zoomSnap: 1,
     minZoom: 8,
     maxZoom: 18,
     keyboardPanDelta: 120,
     attributionControl: false,
+    zoomAnimation: !still,
+    fadeAnimation: !still,
+    markerZoomAnimation: !still,
+    inertia: !still,
   });
   L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
   map.attributionControl.addAttribution(attributions.ons);
@@ -27,7 +48,42 @@ export function createMap(element, view) {
   if (view) map.setView([view.lat, view.lon], view.zoom);
   else map.setView([51.5, -0.1], 9);
   addTiles(map, element);
+  accessiblePopups(map, element);
   return map;
+}
+
+/**
+ * Popups take the focus when they open (their content, so that it is read out), close on Escape from
+ * anywhere on the map or in the popup, and give the focus back to what had it (a marker, or a
+ * "Show on the map" button) when they close.
+ */
+function accessiblePopups(map, element) {
+  let open = null;
+  let opener = null;
+  map.on('popupopen', event => {
+    open = event.popup;
+    const container = event.popup.getElement();
+    const active = document.activeElement;
+    opener = active && active !== document.body && !container.contains(active) ? active : null;
+    const content = container.querySelector('.leaflet-popup-content');
+    content.setAttribute('tabindex', '-1');
+    content.focus({ preventScroll: true });
+  });
+  map.on('popupclose', event => {
+    if (open === event.popup) open = null;
+    const container = event.popup.getElement();
+    const back = opener;
+    opener = null;
+    const active = document.activeElement;
+    const lost = !active || active === document.body || (container && container.contains(active));
+    if (back && back.isConnected && lost) back.focus({ preventScroll: true });
+  });
+  element.addEventListener('keydown', event => {
+    if (event.key !== 'Escape' || !open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    map.closePopup(open);
+  });
 }
 
 /**

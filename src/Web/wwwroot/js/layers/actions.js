@@ -3,6 +3,7 @@
 import { L } from '../leaflet.js';
 import { h } from '../dom.js';
 import { ragTitles, statusTitles } from '../format.js';
+import { reducedMotion } from '../map.js';
 import { features, label, lazyGroup, pointMarker, popup } from './overlay.js';
 
 const ragLetters = { green: 'G', amber: 'A', red: 'R' };
@@ -12,6 +13,7 @@ export function actionsOverlay({ district, attribution }) {
   const cluster = L.markerClusterGroup({
     showCoverageOnHover: false,
     maxClusterRadius: 40,
+    animate: !reducedMotion(),
     iconCreateFunction: c => L.divIcon({
       className: 'action-cluster',
       // The count is the button's accessible name: clusters are reached with Tab like markers.

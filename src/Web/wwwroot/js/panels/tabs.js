@@ -30,5 +30,5 @@ export function createTabs(tablist, onSelect) {
     select(tabs[(next + tabs.length) % tabs.length].dataset.panel, { focus: true });
   });
 
-  return { select, active: () => active };
+  return { select, active: () => active, title: id => tabs.find(t => t.dataset.panel === id)?.textContent ?? id };
 }

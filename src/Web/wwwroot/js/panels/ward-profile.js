@@ -5,7 +5,7 @@ import { lineChart } from '../chart.js';
 import { announce, h, note, replace, sampleBadge } from '../dom.js';
 import { area, distance, domainTitles, integer, number, ordinal, percent, ragTitles, statusTitles } from '../format.js';
 
-export function createWardProfile(root, { onOpenWard, onShowOnMap }) {
+export function createWardProfile(root, { onOpenWard, onShowOnMap, backTo = () => null, onBack = () => {} }) {
   let current = null;
 
   const empty = () => replace(root,
@@ -35,6 +35,7 @@ export function createWardProfile(root, { onOpenWard, onShowOnMap }) {
       h('h2', { id: 'panel-ward-heading' }, ward.name, h('span', { class: 'visually-hidden' }, ' ward profile')),
       h('p', { class: 'subtitle' }, `Ward ${ward.code} in ${ward.district.name} (${number(ward.areaKm2, 1)} km²)`),
       h('div', { class: 'actions-row no-print' },
+        backTo() ? h('button', { type: 'button', class: 'back', onclick: onBack }, `Back to ${backTo()}`) : null,
         h('button', { type: 'button', onclick: () => onShowOnMap(ward.code) }, 'Show on the map'),
         h('button', { type: 'button', onclick: () => window.print() }, 'Print this profile')),
       focusSection(ward.focus),
