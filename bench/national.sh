@@ -21,7 +21,9 @@
 # (FRESH=1 starts again). Nothing here is used by ./run.sh or the tests.
 #
 # Settings (environment): ROUNDS (3), DURATION (20s), WARMUP (5s), THREADS (2), CONNECTIONS (32),
-# MS_WORKERS (4), SCENARIOS ("items tiles feature"), PG_PORT (56510), API_PORT (56520), MS_PORT (56530).
+# MS_WORKERS (4), DM_POOL_SIZE (8: DistrictMap's connection pool, sized for the 2-core database as
+# MapServer's worker count is; empty: Npgsql's 100), DM_TILE_CACHE_MB (DistrictMap's tile memory; unset:
+# its default, 64; 0 builds every tile in PostGIS), SCENARIOS ("items tiles feature"), PG_PORT (56510), API_PORT (56520), MS_PORT (56530).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -34,6 +36,7 @@ WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 MS_WORKERS=${MS_WORKERS:-4}
+DM_POOL_SIZE=${DM_POOL_SIZE-8}
 SCENARIOS=${SCENARIOS:-items tiles feature}
 PG_PORT=${PG_PORT:-56510}
 API_PORT=${API_PORT:-56520}
@@ -137,8 +140,11 @@ else
 fi
 
 # ---- 4. DistrictMap's database, loaded through DistrictMap's importers ------------------------
-export ConnectionStrings__DistrictMap="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=districtmap"
+export ConnectionStrings__DistrictMap="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=districtmap${DM_POOL_SIZE:+;Maximum Pool Size=$DM_POOL_SIZE}"
 export Logging__LogLevel__Default=Warning
+# wrk comes from one address: the per-address limit on expensive reads would rightly answer it 429.
+export DistrictMap__RateLimits__ExpensiveReadsPerMinute=0
+[[ -n "${DM_TILE_CACHE_MB:-}" ]] && export DistrictMap__Tiles__CacheMegabytes=$DM_TILE_CACHE_MB
 dm() { "$ROOT/districtmap" "$@"; }
 loaded=$("${PSQL[@]}" -d districtmap -tAc "SELECT (SELECT count(*) FROM deprivation_scores WHERE domain = 'imd') || '/' || (SELECT count(*) FROM green_spaces)" 2>/dev/null || echo none)
 if [[ "$loaded" != 33000/10000 ]]; then
@@ -250,9 +256,9 @@ for server in districtmap mapserver; do
   for s in $SCENARIOS; do
     bad=0; bytes=0
     while read -r path; do
-      read -r code size < <(curl -gs -o /dev/null -w '%{http_code} %{size_download}\n' "$base$path")
-      [[ $code == 200 && $size -gt 0 ]] || bad=$((bad + 1))
-      bytes=$((bytes + size))
+      read -r code length < <(curl -gs -o /dev/null -w '%{http_code} %{size_download}\n' "$base$path")
+      [[ $code == 200 && $length -gt 0 ]] || bad=$((bad + 1))
+      bytes=$((bytes + length))
     done < "$RUN/$server-$s.txt"
     log "preflight $server $s: $((200 - bad))/200 answered 200 with a body, $((bytes / 200)) bytes on average"
     ((bad == 0)) || { echo "$server failed $bad of the $s requests; see $RUN/*.log" >&2; exit 1; }
@@ -266,7 +272,7 @@ log "first box: DistrictMap $dm_n features, MapServer $ms_n"
 
 # ---- 7. measure, alternating ------------------------------------------------------------------
 results=$OUT/results-$(date -u +%Y%m%dT%H%MZ).txt
-echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP); rounds $ROUNDS; data: $size" > "$results"
+echo "# $(date -u +%FT%TZ) $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP); rounds $ROUNDS; DistrictMap pool ${DM_POOL_SIZE:-100}, tile memory ${DM_TILE_CACHE_MB:-64} MB; data: $size" > "$results"
 measure_http() { # server scenario round
   local base=$DM; [[ $1 == mapserver ]] && base=$MS
   export PATHS_FILE=$RUN/$1-$2.txt TEMPLATE='{}'
@@ -321,6 +327,8 @@ for s in ['items', 'tiles', 'feature']:
           f"| {f:,.0f} | {med('floor', s, 'p50_ms'):.1f} | {med('floor', s, 'p99_ms'):.1f} "
           f"| {d / m:.2f}x | {100 * d / f:.0f}% | {med('districtmap', s, 'p99_ms') / med('mapserver', s, 'p99_ms'):.2f} |")
 errors = sum(int(r.get('errors', 0)) for v in rows.values() for r in v)
+if errors:
+    print(f"\n**Not valid: {errors} socket or HTTP errors.** " + ", ".join(f"{k[0]} {k[1]}: {sum(int(r.get('errors', 0)) for r in v)}" for k, v in rows.items() if any(int(r.get('errors', 0)) for r in v)))
 print(f"\nDistrictMap peak RSS: {rss:.0f} MB. Socket and HTTP errors in all wrk runs: {errors}. Medians of {max(len(v) for v in rows.values())} rounds.")
 PY
 log "raw results: $results"

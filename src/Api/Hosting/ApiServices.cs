@@ -28,6 +28,7 @@ internal static class ApiServices
         services.AddPlacesCollections();
         services.AddSingleton<FeatureCollectionRegistry>();
         services.AddSingleton<FeatureStore>();
+        services.AddOptions<TileOptions>().Bind(configuration.GetSection(TileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TileStore>();
         services.AddScoped<ProvenanceStore>();
         services.AddSingleton<ReleaseResolver>();

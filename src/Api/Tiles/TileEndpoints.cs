@@ -95,6 +95,7 @@ public static class TileEndpoints
         string z,
         string x,
         string y,
+        HttpContext http,
         FeatureCollectionRegistry registry,
         TileStore tiles,
         CancellationToken cancellationToken)
@@ -104,7 +105,7 @@ public static class TileEndpoints
             return OgcEndpoints.UnknownCollection(collectionId, registry);
         }
 
-        var tile = await tiles.GetAsync(collection, TileAddress.Parse(z, x, y), cancellationToken);
+        var tile = await tiles.GetAsync(collection, TileAddress.Parse(z, x, y), http.DataVersion(), cancellationToken);
         return tile.Length == 0 ? TypedResults.NoContent() : TypedResults.Bytes(tile, MediaType);
     }
 

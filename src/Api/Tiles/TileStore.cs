@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
+using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Features;
+using DistrictMap.Api.Infrastructure.Database;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Tiles;
 
@@ -12,8 +15,9 @@ namespace DistrictMap.Api.Tiles;
 /// projected to Web Mercator, clipped and quantised by ST_AsMVTGeom (extent 4096) and encoded by ST_AsMVT,
 /// with the id and the collection's <see cref="FeatureCollectionDefinition.TileProperties"/> only.
 /// The SQL is assembled once per collection from its declaration; the tile's address is always bound.
+/// Tiles built are kept in memory under the data version they were built at (<see cref="TileOptions"/>).
 /// </summary>
-public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
+public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, IOptions<TileOptions> options) : IDisposable
 {
     public const int Extent = 4096;
     public const int Buffer = 64;
@@ -23,8 +27,36 @@ public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDa
 
     private readonly ConcurrentDictionary<string, string> sql = new(StringComparer.Ordinal);
 
-    /// <summary>The tile's bytes; empty when no feature meets the tile.</summary>
-    public async Task<byte[]> GetAsync(FeatureCollectionDefinition collection, TileAddress tile, CancellationToken cancellationToken)
+    private readonly MemoryCache? cache = options.Value.CacheMegabytes > 0
+        ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CacheMegabytes * 1024L * 1024L })
+        : null;
+
+    /// <summary>
+    /// The tile's bytes (empty when no feature meets the tile): kept ones when the data is at the version they
+    /// were built at, else built now. With no known version nothing is kept.
+    /// </summary>
+    public async Task<byte[]> GetAsync(FeatureCollectionDefinition collection, TileAddress tile, DataVersion? version, CancellationToken cancellationToken)
+    {
+        if (cache is null || version is null)
+        {
+            return await BuildAsync(collection, tile, cancellationToken);
+        }
+
+        var key = (collection.Id, tile.Z, tile.X, tile.Y, version.Version);
+        if (cache.TryGetValue(key, out byte[]? kept) && kept is not null)
+        {
+            return kept;
+        }
+
+        var built = await BuildAsync(collection, tile, cancellationToken);
+        // An empty tile still costs its entry: count it as 64 bytes.
+        cache.Set(key, built, new MemoryCacheEntryOptions { Size = Math.Max(built.Length, 64) });
+        return built;
+    }
+
+    public void Dispose() => cache?.Dispose();
+
+    private async Task<byte[]> BuildAsync(FeatureCollectionDefinition collection, TileAddress tile, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql.GetOrAdd(collection.Id, _ => Sql(collection)));
         command.Parameters.Add(new NpgsqlParameter<int>("z", NpgsqlDbType.Integer) { TypedValue = tile.Z });

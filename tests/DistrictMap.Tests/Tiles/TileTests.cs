@@ -222,22 +222,43 @@ public sealed class TileTests(PlacesApiFixture api) : IClassFixture<PlacesApiFix
 }
 
 /// <summary>Tiles after a re-import: each test has its own database, since it imports.</summary>
-public sealed class TileCachingTests : IAsyncLifetime
+/// <summary>Tiles built for every request (no tile memory): the same answers.</summary>
+public sealed class TileCachingWithoutMemoryTests() : TileCachingTests(new WithoutTileMemory())
 {
-    private readonly ApiFixture api = new();
+    private sealed class WithoutTileMemory : ApiFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> AppSettings => new Dictionary<string, string?> { ["DistrictMap:Tiles:CacheMegabytes"] = "0" };
+    }
+}
+
+public class TileCachingTests : IAsyncLifetime
+{
+    private readonly ApiFixture api;
+
+    public TileCachingTests()
+        : this(new ApiFixture())
+    {
+    }
+
+    protected TileCachingTests(ApiFixture api) => this.api = api;
 
     public Task InitializeAsync() => api.InitializeAsync();
 
     public Task DisposeAsync() => api.DisposeAsync();
 
     [Fact]
-    public async Task A_tile_answers_304_while_nothing_changed_and_its_ETag_changes_after_a_reimport()
+    public async Task A_tile_answers_304_while_nothing_changed_and_after_a_reimport_a_new_ETag_and_the_new_data()
     {
         var tile = TileTests.TileOf(0.15, 51.05, 10);
         var url = $"/tiles/wards/{tile.Z}/{tile.X}/{tile.Y}.mvt";
         using var first = await api.Client.GetAsync(url);
         var etag = first.Headers.ETag!;
-        var before = VectorTile.Read(await first.Content.ReadAsByteArrayAsync()).Layers[0].Features.Count;
+        var firstBytes = await first.Content.ReadAsByteArrayAsync();
+        var before = VectorTile.Read(firstBytes).Layers[0].Features.Count;
+        // Asked again, the tile comes from the memory of tiles built at this data version: the same bytes.
+        using var again = await api.Client.GetAsync(url);
+        Assert.Equal(firstBytes, await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, again.Headers.ETag);
 
         using var unchanged = await SendAsync(url, etag);
         await api.Db.Boundaries.ImportAsync(new BoundaryImportOptions { Kind = BoundaryKind.Wards, Path = Fixtures.File("self-intersecting.geojson") }, TestDatabase.NoProgress);

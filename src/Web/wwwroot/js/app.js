@@ -12,6 +12,7 @@ import { emptyNote } from './layers/overlay.js';
 import { createLegend } from './layers/legend.js';
 import { districtOverlay } from './layers/district.js';
 import { focusOverlay } from './layers/focus-wards.js';
+import { allWardsOverlay, lsoaOverlay } from './layers/lsoas.js';
 import { routeOverlays } from './layers/routes.js';
 import { greenSpaceOverlay } from './layers/green-spaces.js';
 import { activitiesOverlay, recyclingSitesOverlay, townCentreProjectsOverlay } from './layers/points.js';
@@ -142,6 +143,9 @@ async function main() {
     districtOverlay(district),
   ];
   if (focus) overlays.push(focusOverlay(focus, wards.features));
+  // Neighbourhoods and every loaded ward, drawn above the choropleth (but below markers) and letting clicks through.
+  map.createPane('context').style.zIndex = 450;
+  overlays.push(lsoaOverlay({ pane: 'context' }), allWardsOverlay({ pane: 'context' }));
   for (const [id, make] of Object.entries(placeCollections)) overlays.push(...make({ district: district.id, attribution: attributionOf(id) }));
   const narrow = window.matchMedia('(max-width: 40rem)').matches;
   const layerControl = L.control.layers(null, null, {
@@ -179,6 +183,10 @@ async function main() {
   // On a narrow screen the legend goes below the map rather than over it.
   if (narrow) document.getElementById('legend-slot').append(legend.element);
   else legend.control.addTo(map);
+  for (const overlay of overlays.filter(o => o.legend)) {
+    overlay.layer.on('add', () => legend.extra.append(overlay.legend));
+    overlay.layer.on('remove', () => overlay.legend.remove());
+  }
   let measureRequest = 0;
   async function showMeasure(id) {
     const mine = ++measureRequest;

@@ -6,11 +6,14 @@ import { number } from '../format.js';
 export function createLegend({ options, onChange }) {
   const select = h('select', { id: 'measure', name: 'measure' });
   const body = h('div', { class: 'legend-body' });
+  // The legends of other overlays shown (the LSOA deciles), below the wards'.
+  const extra = h('div', { class: 'legend-extra' });
   const container = h('div', { class: 'legend leaflet-bar', role: 'group', 'aria-labelledby': 'legend-heading' },
     h('h2', { id: 'legend-heading', class: 'legend-heading' }, 'Wards coloured by'),
     h('label', { for: 'measure', class: 'visually-hidden' }, 'Measure'),
     select,
-    body);
+    body,
+    extra);
   select.addEventListener('change', () => onChange(select.value));
 
   const control = L.control({ position: 'bottomleft' });
@@ -29,6 +32,7 @@ export function createLegend({ options, onChange }) {
   return {
     control,
     element: container,
+    extra,
     setOptions,
     show(measure, classes) {
       if (select.value !== measure.id) select.value = measure.id;
