@@ -12,24 +12,14 @@
 # Responses are not compressed (wrk does not ask for it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-: "${DISTRICTMAP_DATA_DIR:?set DISTRICTMAP_DATA_DIR to the folder of official data files}"
+source bench/lib/sevenoaks.sh
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-5081}
 
-scripts/setup.sh
-command -v wrk >/dev/null || { echo "Installing wrk..." >&2; apt-get install -y -qq wrk >/dev/null; }
-
-export DistrictMap__Database__LocalClusterDirectory="$PWD/bench/out/pg"
-export DistrictMap__Database__LocalDatabaseName=bench
-export Logging__LogLevel__Default=Warning
-export DISTRICTMAP_DATA_DIR
-./districtmap load --district E07000111 --offline >/dev/null
-connection=$(./districtmap db start)
-# Npgsql's Key=Value;... connection string as libpq's key=value ...
-libpq=$(echo "$connection" | tr ';' '\n' | sed -n 's/^Host=/host=/p; s/^Port=/port=/p; s/^Username=/user=/p; s/^Database=/dbname=/p' | tr '\n' ' ')
+sevenoaks_load bench
 psql "$libpq" -Atq -c "
   WITH l AS (SELECT row_number() OVER (ORDER BY code) - 1 AS n, ST_PointOnSurface(geom) AS p FROM lsoas WHERE district_code = 'E07000111'),
        i AS (SELECT g AS i, g % (SELECT count(*) FROM l) AS n, 0.007 + (g % 7) * 0.008 AS w FROM generate_series(0, 199) g)
@@ -37,13 +27,7 @@ psql "$libpq" -Atq -c "
                         round((ST_X(p) + w / 2)::numeric, 5), round((ST_Y(p) + w * 0.315)::numeric, 5))
   FROM i JOIN l USING (n) ORDER BY i" > bench/out/bboxes.txt
 
-dotnet src/Api/bin/Release/net10.0/DistrictMap.Api.dll --urls "http://127.0.0.1:$PORT" > bench/out/service.log 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; ./districtmap db stop >/dev/null' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break
-  sleep 0.5
-done
+sevenoaks_serve "$PORT" bench/out/service.log
 
 template="/ogc/collections/lsoas/items?bbox={}&limit=100"
 sample=$(head -1 bench/out/bboxes.txt)

@@ -11,27 +11,16 @@
 # (with it on, this client would rightly be answered 429).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-: "${DISTRICTMAP_DATA_DIR:?set DISTRICTMAP_DATA_DIR to the folder of official data files}"
+source bench/lib/sevenoaks.sh
 DURATION=${DURATION:-60s}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-5082}
 
-scripts/setup.sh
-command -v wrk >/dev/null || { echo "Installing wrk..." >&2; apt-get install -y -qq wrk >/dev/null; }
-mkdir -p bench/out
-
-export DistrictMap__Database__LocalClusterDirectory="$PWD/bench/out/pg"
-export DistrictMap__Database__LocalDatabaseName=load
-export DistrictMap__RateLimits__ExpensiveReadsPerMinute=0
-export Logging__LogLevel__Default=Warning
-export DISTRICTMAP_DATA_DIR
-./districtmap load --district E07000111 --offline >/dev/null
+sevenoaks_load load
 ./districtmap plan import data/geo/sample/plan/E07000111 --district E07000111 --sample >/dev/null
 ./districtmap load-samples places --district E07000111 >/dev/null
-connection=$(./districtmap db start)
-libpq=$(echo "$connection" | tr ';' '\n' | sed -n 's/^Host=/host=/p; s/^Port=/port=/p; s/^Username=/user=/p; s/^Database=/dbname=/p' | tr '\n' ' ')
 
 # The mix: for each LSOA (in code order) one read of each kind, so every kind weighs the same.
 psql "$libpq" -Atq -c "
@@ -53,13 +42,7 @@ psql "$libpq" -Atq -c "
     UNION ALL SELECT n, 8, CASE WHEN n % 2 = 0 THEN '/' ELSE '/api/focus-wards?district=E07000111' END FROM l
   ) mix ORDER BY n, k, p" > bench/out/load-paths.txt
 
-dotnet src/Api/bin/Release/net10.0/DistrictMap.Api.dll --urls "http://127.0.0.1:$PORT" > bench/out/load-service.log 2>&1 &
-service=$!
-trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; ./districtmap db stop >/dev/null' EXIT
-for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break
-  sleep 0.5
-done
+sevenoaks_serve "$PORT" bench/out/load-service.log
 
 # Every path answers 200 (or 204, an empty tile) before the run, so errors in the run are the load's.
 while read -r path; do

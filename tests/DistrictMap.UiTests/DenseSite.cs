@@ -12,17 +12,7 @@ public sealed class DenseSite : BrowserSite
 {
     public const int ExtraLsoas = 600;
 
-    private SiteServer? server;
-
-    public override string BaseUrl => server?.BaseUrl ?? throw new InvalidOperationException("the site did not start");
-
-    public override async Task InitializeAsync()
-    {
-        var launch = LaunchBrowserAsync();
-        server = await SiteServer.StartAsync(LoadAsync, new Dictionary<string, string?>());
-        Http.BaseAddress = new Uri(BaseUrl);
-        await launch;
-    }
+    public override Task InitializeAsync() => StartAsync(LoadAsync, new Dictionary<string, string?>());
 
     private static async Task LoadAsync(TestDatabase db)
     {
@@ -41,14 +31,5 @@ public sealed class DenseSite : BrowserSite
                    cells.geom, ST_Area(cells.geom::geography), s.dataset_id
             FROM cells, s
             """);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
     }
 }

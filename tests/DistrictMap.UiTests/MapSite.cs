@@ -40,21 +40,12 @@ public sealed class MapSite : BrowserSite
     };
 
     private readonly SemaphoreSlim bareStart = new(1, 1);
-    private SiteServer main = null!;
     private SiteServer? bare;
-
-    public override string BaseUrl => main.BaseUrl;
 
     /// <summary>An admin API key of the site, for writes through the real API.</summary>
     public string AdminKey { get; private set; } = "";
 
-    public override async Task InitializeAsync()
-    {
-        var launch = LaunchBrowserAsync();
-        main = await SiteServer.StartAsync(LoadEverythingAsync, AppSettings);
-        Http.BaseAddress = new Uri(BaseUrl);
-        await launch;
-    }
+    public override Task InitializeAsync() => StartAsync(LoadEverythingAsync, AppSettings);
 
     /// <summary>The synthetic district, plan and places; the activities are loaded as sample content.</summary>
     private async Task LoadEverythingAsync(TestDatabase db)
@@ -108,11 +99,6 @@ public sealed class MapSite : BrowserSite
             await bare.DisposeAsync();
         }
 
-        if (main is not null)
-        {
-            await main.DisposeAsync();
-        }
-
         bareStart.Dispose();
     }
 }
@@ -124,8 +110,12 @@ public sealed class MapSite : BrowserSite
 public abstract class BrowserSite : IAsyncLifetime
 {
     private IPlaywright? playwright;
+    private SiteServer? server;
 
-    public abstract string BaseUrl { get; }
+    public string BaseUrl => server?.BaseUrl ?? throw new InvalidOperationException($"{GetType().Name} was not started{NotStartedReason}");
+
+    /// <summary>Why a site may not have started, for the error when it is used anyway.</summary>
+    protected virtual string NotStartedReason => "";
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -133,7 +123,16 @@ public abstract class BrowserSite : IAsyncLifetime
 
     public abstract Task InitializeAsync();
 
-    protected async Task LaunchBrowserAsync()
+    /// <summary>Starts the application over a database of its own that <paramref name="load"/> fills, and the browser beside it.</summary>
+    protected async Task StartAsync(Func<TestDatabase, Task> load, IReadOnlyDictionary<string, string?> settings, IDictionary<string, string?>? loadSettings = null)
+    {
+        var launch = LaunchBrowserAsync();
+        server = await SiteServer.StartAsync(load, settings, loadSettings);
+        Http.BaseAddress = new Uri(BaseUrl);
+        await launch;
+    }
+
+    private async Task LaunchBrowserAsync()
     {
         // The browser tests share two cores with the other test assembly: give assertions room.
         Assertions.SetDefaultExpectTimeout(10_000);
@@ -203,6 +202,10 @@ public abstract class BrowserSite : IAsyncLifetime
         }
 
         playwright?.Dispose();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
     }
 }
 

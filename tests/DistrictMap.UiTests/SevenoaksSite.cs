@@ -17,9 +17,7 @@ public sealed class SevenoaksSite : BrowserSite
     public const string District = "E07000111";
     public const string SwanleyStMarys = "E05005031";
 
-    private SiteServer? server;
-
-    public override string BaseUrl => server?.BaseUrl ?? throw new InvalidOperationException("DISTRICTMAP_DATA_DIR is not set: the Sevenoaks site was not started");
+    protected override string NotStartedReason => ": DISTRICTMAP_DATA_DIR is not set";
 
     public override async Task InitializeAsync()
     {
@@ -28,12 +26,9 @@ public sealed class SevenoaksSite : BrowserSite
             return;
         }
 
-        var launch = LaunchBrowserAsync();
         var loadSettings = RealDataLoader.Settings;
         loadSettings["DistrictMap:Data:SampleDirectory"] = Path.Combine(Fixtures.RepositoryRoot, "data/geo/sample");
-        server = await SiteServer.StartAsync(LoadAsync, new Dictionary<string, string?>(), loadSettings);
-        Http.BaseAddress = new Uri(BaseUrl);
-        await launch;
+        await StartAsync(LoadAsync, new Dictionary<string, string?>(), loadSettings);
     }
 
     private static async Task LoadAsync(TestDatabase db)
@@ -42,14 +37,5 @@ public sealed class SevenoaksSite : BrowserSite
         await PlanFixture.ImportSamplePlanAsync(db);
         var places = await db.Services.GetRequiredService<PlaceSamples>().LoadAsync(District, _ => TestDatabase.NoProgress, CancellationToken.None);
         Assert.Equal(5, places.Count);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
     }
 }

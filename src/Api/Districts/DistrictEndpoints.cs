@@ -1,6 +1,7 @@
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Http;
+using DistrictMap.Api.Lsoas;
 using DistrictMap.Api.Wards;
 using Npgsql;
 using static DistrictMap.Api.Wards.WardQueries;
@@ -67,10 +68,10 @@ public static class DistrictEndpoints
         }
 
         var districtCode = RequestValues.RequiredGssCode(code, "district", "E07000111");
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT d.name, round((d.area_m2 / 1e6)::numeric, 2)::float8,
                    (SELECT count(*) FROM wards w WHERE w.district_code = d.code)::int,
-                   (SELECT count(*) FROM lsoas l WHERE l.district_code = d.code AND l.vintage = (SELECT max(vintage) FROM lsoas))::int
+                   (SELECT count(*) FROM lsoas l WHERE l.district_code = d.code AND {LsoaQueries.IsLatestVintage})::int
             FROM districts d WHERE d.code = $1
             """);
         command.Parameters.AddWithValue(districtCode);

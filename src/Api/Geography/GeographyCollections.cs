@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DistrictMap.Api.Features;
+using DistrictMap.Api.Lsoas;
 
 namespace DistrictMap.Api.Geography;
 
@@ -71,17 +72,8 @@ public static partial class GeographyCollections
         Id = "lsoas",
         Title = "Lower layer Super Output Areas",
         Description = "LSOAs of the latest vintage loaded, with the ward each is counted in and its Index of Multiple Deprivation.",
-        From = """
-            lsoas l
-            LEFT JOIN lsoa_ward_assignments a ON a.lsoa_code = l.code AND a.lsoa_vintage = l.vintage
-            LEFT JOIN LATERAL (
-                SELECT s.release, s.score, s.rank, s.decile
-                FROM deprivation_scores s JOIN iod_releases r ON r.code = s.release
-                WHERE s.lsoa_code = l.code AND s.domain = 'imd' AND r.lsoa_vintage = l.vintage
-                ORDER BY r.published DESC LIMIT 1) dep ON true
-            LEFT JOIN lsoa_populations pop ON pop.release = dep.release AND pop.lsoa_code = l.code
-            """,
-        Where = "l.vintage = (SELECT max(vintage) FROM lsoas)",
+        From = LsoaQueries.WithDeprivation,
+        Where = LsoaQueries.IsLatestVintage,
         IdExpression = "l.code",
         IdPattern = GssPattern(),
         IdDescription = "an LSOA GSS code such as E01024476",

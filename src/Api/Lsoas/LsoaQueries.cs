@@ -9,22 +9,31 @@ namespace DistrictMap.Api.Lsoas;
 /// <summary>The SQL behind the LSOA endpoints. LSOAs are those of the latest vintage loaded.</summary>
 public sealed class LsoaQueries([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
-    private const string LatestVintage = "(SELECT max(vintage) FROM lsoas)";
+    /// <summary>
+    /// LSOAs (<c>l</c>) with the ward each is counted in (<c>a</c>), the IMD of the latest IoD release for their vintage
+    /// (<c>dep</c>) and that release's population (<c>pop</c>): what the REST LSOAs and the OGC <c>lsoas</c> collection read.
+    /// </summary>
+    public const string WithDeprivation = """
+        lsoas l
+        LEFT JOIN lsoa_ward_assignments a ON a.lsoa_code = l.code AND a.lsoa_vintage = l.vintage
+        LEFT JOIN LATERAL (
+            SELECT s.release, s.score, s.rank, s.decile
+            FROM deprivation_scores s JOIN iod_releases r ON r.code = s.release
+            WHERE s.lsoa_code = l.code AND s.domain = 'imd' AND r.lsoa_vintage = l.vintage
+            ORDER BY r.published DESC LIMIT 1) dep ON true
+        LEFT JOIN lsoa_populations pop ON pop.release = dep.release AND pop.lsoa_code = l.code
+        """;
+
+    /// <summary>The condition that keeps the LSOAs of the latest vintage loaded.</summary>
+    public const string IsLatestVintage = "l.vintage = (SELECT max(vintage) FROM lsoas)";
 
     public async Task<IReadOnlyList<LsoaSummary>> SummariesAsync(string? district, string? ward, string? code, bool geometry, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT l.code, l.name, l.vintage, l.district_code, a.ward_code, a.method, dep.release, dep.score, dep.rank, dep.decile, pop.total,
                    CASE WHEN @geometry THEN ST_AsGeoJSON(ST_ForcePolygonCCW(l.geom), 6) END
-            FROM lsoas l
-            LEFT JOIN lsoa_ward_assignments a ON a.lsoa_code = l.code AND a.lsoa_vintage = l.vintage
-            LEFT JOIN LATERAL (
-                SELECT s.release, s.score, s.rank, s.decile
-                FROM deprivation_scores s JOIN iod_releases r ON r.code = s.release
-                WHERE s.lsoa_code = l.code AND s.domain = 'imd' AND r.lsoa_vintage = l.vintage
-                ORDER BY r.published DESC LIMIT 1) dep ON true
-            LEFT JOIN lsoa_populations pop ON pop.release = dep.release AND pop.lsoa_code = l.code
-            WHERE l.vintage = {LatestVintage}
+            FROM {WithDeprivation}
+            WHERE {IsLatestVintage}
               AND (@district::text IS NULL OR l.district_code = @district)
               AND (@ward::text IS NULL OR a.ward_code = @ward)
               AND (@code::text IS NULL OR l.code = @code)

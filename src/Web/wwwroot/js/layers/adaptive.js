@@ -7,7 +7,7 @@ import { L } from '../leaflet.js';
 import { getJson, query } from '../api.js';
 
 /** Features in view above which a layer switches to vector tiles. */
-export const defaultThreshold = 400;
+const defaultThreshold = 400;
 
 /**
  * `collection`: the OGC collection id; `style(properties)`: a Leaflet path style; `pane`: the map pane to
@@ -20,7 +20,6 @@ export function adaptiveLayer({ collection, style, pane = 'overlayPane', thresho
   let map = null;
   let tiles = null;
   let request = 0;
-  group.mode = null;
 
   const features = L.geoJSON(null, { pane, interactive: false, style: feature => style(feature.properties) });
 
@@ -41,7 +40,6 @@ export function adaptiveLayer({ collection, style, pane = 'overlayPane', thresho
       if (other && other !== layer && group.hasLayer(other)) group.removeLayer(other);
     }
     if (!group.hasLayer(layer)) group.addLayer(layer);
-    group.mode = mode;
     group.fire('modechange', { mode, matched });
   };
 
@@ -83,7 +81,6 @@ export function adaptiveLayer({ collection, style, pane = 'overlayPane', thresho
     map = null;
     request++;
   };
-  group.refresh = refresh;
   return group;
 }
 
