@@ -143,8 +143,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             geometry = $"ST_Transform(ST_SimplifyPreserveTopology(ST_Transform({geometry}, {srid}), @simplify), 4326)";
         }
 
-        // Only polygons are reoriented: PostGIS 3.3's ST_ForcePolygonCCW reverses lines.
-        return $"ST_AsGeoJSON(CASE WHEN ST_Dimension({raw}) = 2 THEN ST_ForcePolygonCCW({geometry}) ELSE {geometry} END, 6)";
+        return GeometrySql.GeoJson(raw, geometry);
     }
 
     /// <summary>A whole GeoJSON Feature as text: id (a string), geometry, and the properties of the feature_properties row.</summary>

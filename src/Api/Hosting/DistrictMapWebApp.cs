@@ -1,3 +1,4 @@
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Health;
 using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
@@ -43,8 +44,9 @@ public static class DistrictMapWebApp
         app.UseDefaultFiles();
         app.UseRouting();
         app.UseCors();
-        app.UseRateLimiter();
+        app.UseApiKeyCredentials();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapDistrictMapOpenApi();

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Infrastructure.Postgres;
-using DistrictMap.Api.Plan;
-using DistrictMap.Api.Plan.Access;
 using DistrictMap.Tests.Import;
 using DistrictMap.Tests.Infrastructure;
 using DistrictMap.Tests.Plan;
