@@ -31,7 +31,7 @@ public static class DistrictMapWebApp
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemHandling.AddDetail);
         builder.Services.AddDistrictMapHealth();
         builder.Services.AddDistrictMapApi(builder.Configuration);
-        builder.Services.AddDistrictMapPage();
+        builder.Services.AddDistrictMapPage(builder.Configuration);
         builder.Services.AddDistrictMapOpenApi();
         builder.Services.AddDistrictMapObservability();
         builder.Services.AddDistrictMapRateLimits(builder.Configuration);
@@ -50,6 +50,7 @@ public static class DistrictMapWebApp
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapMapPage();
+        app.MapMapSettings();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();
         app.MapDistrictMapMetrics();
