@@ -42,13 +42,27 @@ public sealed partial class SharedTileStore(
         new BoundedChannelOptions(options.Value.WriteQueue) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
         _ => metrics.Write(TileStoreResult.Dropped));
 
+    /// <summary>How long the store is left alone after it could not be reached, so that tiles are not held up by it.</summary>
+    public static readonly TimeSpan Backoff = TimeSpan.FromSeconds(5);
+
     private int failing;
+    private long unreachableSince;
 
     public bool Enabled => options.Value.Enabled;
 
-    /// <summary>The stored tile of the version, or null when there is none or the store cannot be reached (the caller then builds it).</summary>
+    /// <summary>
+    /// The stored tile of the version, or null when there is none or the store cannot be reached (the caller then
+    /// builds it). After a failure the store is not asked for <see cref="Backoff"/>: with the primary unreachable and
+    /// a replica serving, tiles are built from the replica without waiting for a connection each time.
+    /// </summary>
     public async Task<byte[]?> ReadAsync(string collection, TileAddress tile, long version, CancellationToken cancellationToken)
     {
+        if (Unreachable)
+        {
+            metrics.Read(TileStoreResult.ReadFailed);
+            return null;
+        }
+
         try
         {
             await using var command = primary.CreateCommand(ReadSql);
@@ -60,6 +74,7 @@ public sealed partial class SharedTileStore(
         catch (Exception e) when (e is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             metrics.Read(TileStoreResult.ReadFailed);
+            Volatile.Write(ref unreachableSince, System.Diagnostics.Stopwatch.GetTimestamp());
             LogReadFailed(e.Message);
             return null;
         }
@@ -104,12 +119,44 @@ public sealed partial class SharedTileStore(
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Takes the database's seeding lock (a session advisory lock on the primary), so that instances seed one at a
+    /// time and the others find the tiles stored; null when another instance holds it. Disposing releases it, as
+    /// does the end of the holder's connection (a crashed instance's lock goes with it).
+    /// </summary>
+    public async Task<IAsyncDisposable?> TryLockSeedingAsync(CancellationToken cancellationToken)
+    {
+        var connection = await primary.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({SeedingLock})", connection);
+            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return new SeedingLease(connection);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await foreach (var pending in queue.Reader.ReadAllAsync(stoppingToken))
             {
+                if (Unreachable)
+                {
+                    metrics.Write(TileStoreResult.WriteFailed);
+                    continue;
+                }
+
                 try
                 {
                     await WriteAsync(pending.Collection, pending.Tile, pending.Version, pending.Bytes, stoppingToken);
@@ -121,6 +168,7 @@ public sealed partial class SharedTileStore(
                 catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
                 {
                     metrics.Write(TileStoreResult.WriteFailed);
+                    Volatile.Write(ref unreachableSince, System.Diagnostics.Stopwatch.GetTimestamp());
                     if (Interlocked.Exchange(ref failing, 1) == 0)
                     {
                         LogWriteFailed(e.Message);
@@ -134,6 +182,9 @@ public sealed partial class SharedTileStore(
         }
     }
 
+    private bool Unreachable => Volatile.Read(ref unreachableSince) is var since and not 0
+        && System.Diagnostics.Stopwatch.GetElapsedTime(since) < Backoff;
+
     private static void AddKey(NpgsqlCommand command, string collection, TileAddress tile, long version)
     {
         command.Parameters.Add(new NpgsqlParameter<long>("version", NpgsqlDbType.Bigint) { TypedValue = version });
@@ -141,6 +192,29 @@ public sealed partial class SharedTileStore(
         command.Parameters.Add(new NpgsqlParameter<short>("z", NpgsqlDbType.Smallint) { TypedValue = (short)tile.Z });
         command.Parameters.Add(new NpgsqlParameter<int>("x", NpgsqlDbType.Integer) { TypedValue = tile.X });
         command.Parameters.Add(new NpgsqlParameter<int>("y", NpgsqlDbType.Integer) { TypedValue = tile.Y });
+    }
+
+    /// <summary>The advisory lock key of seeding ("DMTiles" in ASCII).</summary>
+    private const long SeedingLock = 0x444D54696C6573;
+
+    private sealed class SeedingLease(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({SeedingLock})", connection);
+                await command.ExecuteScalarAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                // A broken connection holds no lock: the server released it with the session.
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
     private sealed record Pending(string Collection, TileAddress Tile, long Version, byte[] Bytes);

@@ -10,7 +10,8 @@ namespace DistrictMap.Api.Tiles;
 /// Watches the data version; whenever it moves (an import, a plan write, a restore, and at start-up) removes the
 /// shared store's tiles of other versions and, with seeding on, builds the tiles of the seeded collections' extents
 /// at the seeded zooms into the store (<see cref="TileSeedingOptions"/>), lowest zoom first, skipping those already
-/// stored (by another instance, or before a restart). Seeding has the lowest priority: it builds at most
+/// stored (by another instance, or before a restart). One instance seeds at a time (an advisory lock on the
+/// primary); the others look again every few seconds, and find the tiles stored. Seeding has the lowest priority: it builds at most
 /// <see cref="TileSeedingOptions.Concurrency"/> tiles at once and none while a request is having a tile built, and it
 /// is stopped (and started again) when the version moves, and stopped on shutdown. Progress goes to the log and to
 /// the <see cref="TileMetrics"/>.
@@ -31,6 +32,9 @@ public sealed partial class TileSeeder(
     /// <summary>How long seeding waits before looking again whether requests are still having tiles built.</summary>
     private static readonly TimeSpan YieldInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>How often an instance tries again to seed while another instance is seeding.</summary>
+    private static readonly TimeSpan LockRetryInterval = TimeSpan.FromSeconds(5);
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +46,8 @@ public sealed partial class TileSeeder(
 
         long? seen = null;
         CancellationTokenSource? run = null;
-        Task running = Task.CompletedTask;
+        Task<bool> running = Task.FromResult(true);
+        var retryAt = 0L;
         var failing = false;
         try
         {
@@ -53,14 +58,8 @@ public sealed partial class TileSeeder(
                     var version = await versions.GetAsync(stoppingToken);
                     if (version.Version != seen)
                     {
-                        if (run is not null)
-                        {
-                            await run.CancelAsync();
-                            await running;
-                            run.Dispose();
-                            run = null;
-                        }
-
+                        await StopAsync(run, running);
+                        run = null;
                         var removed = await store.RemoveOtherVersionsAsync(stoppingToken);
                         if (removed > 0)
                         {
@@ -68,11 +67,16 @@ public sealed partial class TileSeeder(
                         }
 
                         seen = version.Version;
-                        if (options.Value.Enabled)
-                        {
-                            run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                            running = SeedAsync(version, run.Token);
-                        }
+                        running = Task.FromResult(false);
+                    }
+
+                    // Not yet seeded, or another instance was seeding: (try to) seed now.
+                    if (options.Value.Enabled && running.IsCompleted && !running.Result && Stopwatch.GetTimestamp() >= retryAt)
+                    {
+                        run?.Dispose();
+                        run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                        running = SeedAsync(version, run.Token);
+                        retryAt = Stopwatch.GetTimestamp() + (long)(LockRetryInterval.TotalSeconds * Stopwatch.Frequency);
                     }
 
                     failing = false;
@@ -95,29 +99,45 @@ public sealed partial class TileSeeder(
         }
         finally
         {
-            if (run is not null)
-            {
-                await run.CancelAsync();
-                await running;
-                run.Dispose();
-            }
+            await StopAsync(run, running);
         }
     }
 
-    /// <summary>Seeds the tiles of one data version; returns when they are built, or when stopped.</summary>
-    private async Task SeedAsync(DataVersion version, CancellationToken cancellationToken)
+    private static async Task StopAsync(CancellationTokenSource? run, Task running)
+    {
+        if (run is not null)
+        {
+            await run.CancelAsync();
+            await running;
+            run.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Seeds the tiles of one data version; returns when they are built, or when stopped or failed (true: done with
+    /// this version), or at once when another instance is seeding (false: to be tried again).
+    /// </summary>
+    private async Task<bool> SeedAsync(DataVersion version, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var started = Stopwatch.GetTimestamp();
         var built = 0;
+        IAsyncDisposable? lease = null;
         try
         {
+            lease = await store.TryLockSeedingAsync(cancellationToken);
+            if (lease is null)
+            {
+                LogBusy(version.Version);
+                return false;
+            }
+
             var (plan, stored) = await PlanAsync(version, settings, cancellationToken);
             metrics.SeedingStarted(version.Version, plan.Count);
             if (plan.Count == 0)
             {
                 LogNothingToSeed(version.Version, stored);
-                return;
+                return true;
             }
 
             LogStarted(version.Version, plan.Count, stored, settings.MinZoom, settings.MaxZoom, settings.Collections);
@@ -155,14 +175,22 @@ public sealed partial class TileSeeder(
             var reason = cancellationToken.IsCancellationRequested ? "the data version moved or the service is stopping" : "the data version moved";
             LogStopped(version.Version, built, reason);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever went wrong, the service goes on serving: seeding is tried again shortly.
             LogFailed(version.Version, built, e.Message);
+            return false;
         }
         finally
         {
             metrics.SeedingEnded();
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
         }
+
+        return true;
     }
 
     /// <summary>The tiles to build, lowest zoom first, and how many are stored already.</summary>
@@ -240,6 +268,9 @@ public sealed partial class TileSeeder(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot look at the data version for tile seeding ({Reason}); trying again")]
     private partial void LogWatchFailed(string reason);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Tile seeding of data version {Version}: another instance is seeding; looking again later")]
+    private partial void LogBusy(long version);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Tile seeding of data version {Version}: nothing to build ({Stored} tiles stored already)")]
     private partial void LogNothingToSeed(long version, int stored);
 
@@ -255,7 +286,7 @@ public sealed partial class TileSeeder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Tile seeding of data version {Version} stopped after {Built} tiles: {Reason}")]
     private partial void LogStopped(long version, int built, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tile seeding of data version {Version} failed after {Built} tiles ({Reason}); it starts again when the data changes")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tile seeding of data version {Version} failed after {Built} tiles ({Reason}); trying again shortly")]
     private partial void LogFailed(long version, int built, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tile seeding: there is no collection '{Collection}' (there are {Known}); it is left out")]
