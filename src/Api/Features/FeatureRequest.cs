@@ -10,6 +10,8 @@ public sealed record BoundingBox(double West, double South, double East, double 
 public sealed record FeatureRequest
 {
     public BoundingBox? Bbox { get; init; }
+    /// <summary>The datetime parameter: features whose time meets it (all features of a collection without one), or null.</summary>
+    public TimeInterval? Datetime { get; init; }
     public int Limit { get; init; }
     public int Offset { get; init; }
     public IReadOnlyList<(FeatureProperty Property, object Value)> Filters { get; init; } = [];
@@ -20,7 +22,7 @@ public sealed record FeatureRequest
     public double? SimplifyMetres { get; init; }
 
     /// <summary>The query parameters of an items request; queryable property names are accepted too.</summary>
-    public static readonly IReadOnlyList<string> Parameters = ["f", "bbox", "limit", "offset", "properties", "sortby", "simplify"];
+    public static readonly IReadOnlyList<string> Parameters = ["f", "bbox", "datetime", "limit", "offset", "properties", "sortby", "simplify"];
 
     /// <summary>Reads and checks the query of an items request; throws <see cref="BadRequestException"/> saying what is allowed.</summary>
     public static FeatureRequest Parse(IQueryCollection query, FeatureCollectionDefinition collection, FeatureOptions options)
@@ -44,6 +46,7 @@ public sealed record FeatureRequest
         return new FeatureRequest
         {
             Bbox = query.TryGetValue("bbox", out var bbox) ? ParseBbox(bbox.ToString()) : null,
+            Datetime = query.TryGetValue("datetime", out var datetime) ? TimeInterval.Parse(datetime.ToString()) : null,
             Limit = query.TryGetValue("limit", out var limit) ? ParseLimit(limit.ToString(), options) : options.DefaultLimit,
             Offset = query.TryGetValue("offset", out var offset) ? ParseOffset(offset.ToString()) : 0,
             Properties = query.TryGetValue("properties", out var properties) ? ParseProperties(properties.ToString(), collection) : null,
@@ -147,6 +150,9 @@ public sealed record FeatureRequest
         PropertyType.TrueFalse => bool.TryParse(text, out var flag)
             ? flag
             : throw new BadRequestException($"{property.Name} '{Text.Shorten(text)}' must be true or false."),
+        PropertyType.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new BadRequestException($"{property.Name} '{Text.Shorten(text)}' must be a date, YYYY-MM-DD."),
         _ => text.Length <= 200 ? text : throw new BadRequestException($"{property.Name} is longer than 200 characters."),
     };
 }

@@ -24,6 +24,7 @@ public sealed record FeaturePage(long NumberMatched, IReadOnlyList<FeatureProper
 public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, IOptions<FeatureOptions> options)
 {
     private readonly ConcurrentDictionary<(string Collection, long Version), BoundingBox?> extents = new();
+    private readonly ConcurrentDictionary<(string Collection, long Version), (DateTime?, DateTime?)> timeExtents = new();
 
     public async Task<FeaturePage> QueryAsync(FeatureCollectionDefinition collection, FeatureRequest request, bool withGeometry, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             }
 
             await using var reader = await page.ExecuteReaderAsync(cancellationToken);
-            rows = withGeometry ? await FeaturesAsync(reader, cancellationToken) : await RowsAsync(reader, properties.Count, withGeometry: false, cancellationToken);
+            rows = withGeometry ? await FeaturesAsync(reader, cancellationToken) : await RowsAsync(reader, properties, withGeometry: false, cancellationToken);
         }
 
         // A page that is neither full nor past the end is the last one: it tells how many match without counting them.
@@ -74,7 +75,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = await RowsAsync(reader, properties.Count, withGeometry, cancellationToken);
+        var rows = await RowsAsync(reader, properties, withGeometry, cancellationToken);
         return new FeaturePage(rows.Count, properties, rows);
     }
 
@@ -95,6 +96,28 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             ? null
             : new BoundingBox(Math.Round(reader.GetDouble(0), 6), Math.Round(reader.GetDouble(1), 6), Math.Round(reader.GetDouble(2), 6), Math.Round(reader.GetDouble(3), 6));
         extents[(collection.Id, version.Version)] = extent;
+        return extent;
+    }
+
+    /// <summary>The first and last instant of the collection's features, cached per data version; nulls when it has no time or it is open.</summary>
+    public async Task<(DateTime? Start, DateTime? End)> TemporalExtentAsync(FeatureCollectionDefinition collection, DataVersion version, CancellationToken cancellationToken)
+    {
+        if (collection.Temporal is not { } temporal)
+        {
+            return (null, null);
+        }
+
+        if (timeExtents.TryGetValue((collection.Id, version.Version), out var known))
+        {
+            return known;
+        }
+
+        var where = collection.Where is null ? "" : $" WHERE {collection.Where}";
+        await using var command = dataSource.CreateCommand($"SELECT min({temporal.Start}), max({temporal.End}) FROM {collection.From}{where}");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        (DateTime?, DateTime?) extent = (reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTime>(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTime>(1));
+        timeExtents[(collection.Id, version.Version)] = extent;
         return extent;
     }
 
@@ -120,8 +143,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             geometry = $"ST_Transform(ST_SimplifyPreserveTopology(ST_Transform({geometry}, {srid}), @simplify), 4326)";
         }
 
-        // Only polygons are reoriented: PostGIS 3.3's ST_ForcePolygonCCW reverses lines.
-        return $"ST_AsGeoJSON(CASE WHEN ST_Dimension({raw}) = 2 THEN ST_ForcePolygonCCW({geometry}) ELSE {geometry} END, 6)";
+        return GeometrySql.GeoJson(raw, geometry);
     }
 
     /// <summary>A whole GeoJSON Feature as text: id (a string), geometry, and the properties of the feature_properties row.</summary>
@@ -158,6 +180,22 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             conditions.Add($"{collection.GeometryExpression} && {envelope} AND ST_Intersects({collection.GeometryExpression}, {envelope})");
         }
 
+        if (request.Datetime is { } time && collection.Temporal is { } temporal)
+        {
+            // The feature's time [start, end) meets the request's [start, end]; an unknown start or end is open.
+            if (time.End is { } last)
+            {
+                parameters.Add(new NpgsqlParameter<DateTime>("time_end", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = last });
+                conditions.Add($"({temporal.Start} IS NULL OR {temporal.Start} <= @time_end)");
+            }
+
+            if (time.Start is { } first)
+            {
+                parameters.Add(new NpgsqlParameter<DateTime>("time_start", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = first });
+                conditions.Add($"({temporal.End} IS NULL OR {temporal.End} > @time_start)");
+            }
+        }
+
         for (var i = 0; i < request.Filters.Count; i++)
         {
             var (property, value) = request.Filters[i];
@@ -179,15 +217,17 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         return command;
     }
 
-    private static async Task<List<FeatureRow>> RowsAsync(NpgsqlDataReader reader, int propertyCount, bool withGeometry, CancellationToken cancellationToken)
+    private static async Task<List<FeatureRow>> RowsAsync(NpgsqlDataReader reader, IReadOnlyList<FeatureProperty> properties, bool withGeometry, CancellationToken cancellationToken)
     {
         var rows = new List<FeatureRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var values = new object?[propertyCount];
-            for (var i = 0; i < propertyCount; i++)
+            var values = new object?[properties.Count];
+            for (var i = 0; i < properties.Count; i++)
             {
-                values[i] = reader.IsDBNull(i + 2) ? null : reader.GetValue(i + 2);
+                values[i] = reader.IsDBNull(i + 2) ? null
+                    : properties[i].Type == PropertyType.Date ? reader.GetFieldValue<DateOnly>(i + 2)
+                    : reader.GetValue(i + 2);
             }
 
             rows.Add(new FeatureRow(reader.GetString(0), withGeometry && !reader.IsDBNull(1) ? reader.GetFieldValue<byte[]>(1) : null, values));

@@ -73,6 +73,7 @@ public static class FeatureWriter
     public static string? Cell(object? value) => value switch
     {
         null => null,
+        DateOnly day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

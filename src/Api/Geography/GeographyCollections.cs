@@ -81,6 +81,7 @@ public static partial class GeographyCollections
         DatasetKinds = ["lsoas", "iod", "lsoa-ward-lookup"],
         Keywords = ["LSOA", "deprivation", "IMD"],
         TileProperties = ["code", "name", "ward", "imd_score", "imd_decile"],
+        Temporal = FeatureTemporal.Year("l.vintage", "The census year of the LSOA geography (its vintage: 2011 or 2021)"),
         Properties =
         [
             new("code", "l.code", PropertyType.Text, "GSS code of the LSOA", Queryable: true),

@@ -116,7 +116,7 @@ public static class OgcEndpoints
         var collections = new List<CollectionInfo>();
         foreach (var definition in registry.All)
         {
-            collections.Add(await DescribeAsync(request, definition, store, sources, cancellationToken));
+            collections.Add(await CollectionMetadata.DescribeAsync(request, definition, store, sources, cancellationToken));
         }
 
         if (format == ResponseFormat.Html)
@@ -146,7 +146,7 @@ public static class OgcEndpoints
         }
 
         var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
-        var info = await DescribeAsync(request, definition, store, sources, cancellationToken);
+        var info = await CollectionMetadata.DescribeAsync(request, definition, store, sources, cancellationToken);
         if (format == ResponseFormat.Html)
         {
             return new HtmlPage(info.Title).Paragraph(info.Description)
@@ -308,42 +308,12 @@ public static class OgcEndpoints
         return html.LinkList(navigation);
     }
 
-    private static async Task<CollectionInfo> DescribeAsync(HttpRequest request, FeatureCollectionDefinition definition, FeatureStore store, IReadOnlyList<DatasetSource> sources, CancellationToken cancellationToken)
-    {
-        var version = request.HttpContext.DataVersion() ?? new DataVersion(0, DateTimeOffset.UnixEpoch);
-        var extent = await store.ExtentAsync(definition, version, cancellationToken);
-        var mine = sources.Where(s => definition.DatasetKinds.Contains(s.Kind)).ToList();
-        var path = $"/ogc/collections/{definition.Id}";
-        var links = new List<Link>
-        {
-            new(Links.Absolute(request, path), "self", ResponseFormats.JsonMediaType, definition.Title),
-            new(Links.Absolute(request, path, QueryString.Create("f", "html")), "alternate", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
-            new(Links.Absolute(request, $"{path}/items"), "items", ResponseFormats.GeoJsonMediaType, $"{definition.Title} as GeoJSON"),
-            new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "html")), "items", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
-            new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "csv")), "items", ResponseFormats.CsvMediaType, $"{definition.Title} as CSV"),
-            new(Links.Absolute(request, $"{path}/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "Queryable properties"),
-            new(Links.Absolute(request, Tiles.TileEndpoints.TileJsonPath(definition.Id)), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", ResponseFormats.JsonMediaType, $"{definition.Title} as vector tiles (TileJSON)"),
-        };
-        links.AddRange(mine.Where(s => s.LicenceUrl is not null).DistinctBy(s => s.LicenceUrl)
-            .Select(s => new Link(s.LicenceUrl!, "license", ResponseFormats.HtmlMediaType, s.Licence)));
-        return new CollectionInfo(
-            definition.Id,
-            definition.Title,
-            definition.Description,
-            definition.Keywords,
-            mine.Count > 0 ? string.Join(" ", mine.Select(s => s.Attribution).Distinct()) : null,
-            extent is null ? null : new Extent(new SpatialExtent([[extent.West, extent.South, extent.East, extent.North]], Crs84)),
-            "feature",
-            [Crs84],
-            links);
-    }
-
     internal static IResult UnknownCollection(string id, FeatureCollectionRegistry registry) =>
         Problems.NotFound($"There is no collection '{Text.Shorten(id)}'. Collections: {string.Join(", ", registry.All.Select(c => c.Id))}.");
 
     private static DateTimeOffset TimeStamp(HttpContext http) => http.DataVersion()?.ChangedAt ?? DateTimeOffset.UtcNow;
 
-    private static string JsonType(PropertyType type) => type switch
+    internal static string JsonType(PropertyType type) => type switch
     {
         PropertyType.WholeNumber => "integer",
         PropertyType.Number => "number",
@@ -369,19 +339,3 @@ public sealed record LandingPage(string Title, string Description, string Attrib
 public sealed record ConformanceDeclaration(IReadOnlyList<string> ConformsTo);
 
 public sealed record CollectionsDocument(IReadOnlyList<Link> Links, IReadOnlyList<CollectionInfo> Collections);
-
-public sealed record SpatialExtent(double[][] Bbox, string Crs);
-
-public sealed record Extent(SpatialExtent Spatial);
-
-/// <summary>A collection as OGC API - Features describes it.</summary>
-public sealed record CollectionInfo(
-    string Id,
-    string Title,
-    string Description,
-    IReadOnlyList<string> Keywords,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Attribution,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Extent? Extent,
-    string ItemType,
-    IReadOnlyList<string> Crs,
-    IReadOnlyList<Link> Links);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Import;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 
 namespace DistrictMap.Api.Plan;
 

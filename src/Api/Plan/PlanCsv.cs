@@ -4,7 +4,7 @@ using CsvHelper;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Infrastructure.Database;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.IO;
 using NetTopologySuite.IO.Converters;

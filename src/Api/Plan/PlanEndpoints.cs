@@ -3,7 +3,7 @@ using System.Text.Json;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Http;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Wards;
 using Microsoft.Net.Http.Headers;
 

@@ -4,7 +4,7 @@ using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Import.Features;
 using DistrictMap.Api.Infrastructure.Database;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;

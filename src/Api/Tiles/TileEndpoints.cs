@@ -2,6 +2,7 @@ using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Ogc;
+using DistrictMap.Api.Operations;
 
 namespace DistrictMap.Api.Tiles;
 
@@ -29,7 +30,7 @@ public static class TileEndpoints
             .WithSummary("A collection's TileJSON")
             .WithDescription("TileJSON 3.0.0 for a collection's vector tiles: the tile URL template, zoom levels, bounds, attribution "
                 + "and the fields of its one layer (named after the collection). Map libraries such as MapLibre GL read it directly.");
-        group.MapGet("/{collectionId}/{z}/{x}/{y}.mvt", Tile).AllowQuery()
+        group.MapGet("/{collectionId}/{z}/{x}/{y}.mvt", Tile).AllowQuery().RequireRateLimiting(RateLimits.ExpensiveReads)
             .Produces<byte[]>(StatusCodes.Status200OK, MediaType)
             .Produces(StatusCodes.Status204NoContent)
             .WithName("GetTile")

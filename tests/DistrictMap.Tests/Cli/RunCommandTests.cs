@@ -21,6 +21,9 @@ public sealed class RunCommandTests : DatabaseTest
         using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        // The map opens on the district given to run, whether or not it could be loaded.
+        using var settings = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/map/settings")));
+        Assert.Equal("E07999999", settings.RootElement.GetProperty("district").GetString());
         var text = run.Output;
         Assert.Contains("The database holds no wards yet", text, StringComparison.Ordinal);
         Assert.Contains("DISTRICTMAP_DATA_DIR", text, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Plan;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console.Cli;
 

@@ -3,6 +3,7 @@ using DistrictMap.Api.Hosting;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Map;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Places.Import;
 using Microsoft.Extensions.Options;
@@ -116,7 +117,9 @@ internal sealed class RunCommand(
         }
 
         var urls = settings.Urls ?? DistrictMapWebApp.DefaultUrl;
-        await using var app = DistrictMapWebApp.Build(["--urls", urls, "--contentRoot", AppContext.BaseDirectory]);
+        // The map opens on the district just loaded.
+        string[] mapDistrict = district is null ? [] : [$"--{MapOptions.Section}:{nameof(MapOptions.District)}={district.Trim().ToUpperInvariant()}"];
+        await using var app = DistrictMapWebApp.Build(["--urls", urls, "--contentRoot", AppContext.BaseDirectory, .. mapDistrict]);
         await app.StartAsync(cancellationToken);
         foreach (var url in app.Urls)
         {

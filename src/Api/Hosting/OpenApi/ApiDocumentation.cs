@@ -68,6 +68,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
         }
 
         DocumentResponses(operation, context, formats);
+        OgcOperationDocs.Apply(operation);
     }
 
     private static OpenApiParameter Describe(OpenApiParameter parameter, ParameterDocs.Doc doc)

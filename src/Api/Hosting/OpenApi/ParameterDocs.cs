@@ -43,7 +43,7 @@ internal static class ParameterDocs
         "lat" => new("Latitude, WGS 84.", JsonSchemaType.Number, 51.398, Required: true, Minimum: -90, Maximum: 90),
         "radius" => new($"Search radius in metres, greater than 0 and at most {Places.NearbyEndpoints.MaxRadius:0} (default {Places.NearbyEndpoints.DefaultRadius:0}).", JsonSchemaType.Number, 2000, Minimum: 0, Maximum: Places.NearbyEndpoints.MaxRadius),
         "kinds" => new($"Comma-separated layers to search (default all): {Places.NearbyEndpoints.KindList} (actions: the plan's actions that have a location).", JsonSchemaType.String, "green-spaces,recycling-sites"),
-        _ => null,
+        _ => OgcParameterDocs.Query(name),
     };
 
     public static Doc? Path(string name, string operationId) => (name, operationId) switch

@@ -38,28 +38,34 @@ const defaultPanel = 'near';
 
 async function main() {
   const initial = state.get();
-  const mapElement = document.getElementById('map');
-  const map = createMap(mapElement, initial.map ?? null);
-  mapElement.leafletMap = map; // for the browser tests and the console
-  const panels = Object.fromEntries(['near', 'ward', 'plan', 'wards'].map(id => [id, document.getElementById(`panel-${id}`)]));
-
-  const [collections, districts] = await Promise.all([
+  const [settings, collections, districts] = await Promise.all([
+    getJson('/map/settings'),
     getJson('/ogc/collections'),
     allItems('districts', { simplify: 20 }),
   ]);
+  const mapElement = document.getElementById('map');
+  const map = createMap(mapElement, initial.map ?? null, settings.basemap);
+  mapElement.leafletMap = map; // for the browser tests and the console
+  const panels = Object.fromEntries(['near', 'ward', 'plan', 'wards'].map(id => [id, document.getElementById(`panel-${id}`)]));
+
   // Districts whose wards are loaded (a lookup can name neighbouring districts without their wards).
   const withWards = districts.features.filter(f => (f.properties.ward_count ?? 1) > 0);
-  const district = withWards.find(f => f.id === initial.district) ?? withWards[0];
+  const district = chooseDistrict(withWards, initial.district, settings.district);
   if (!district) {
-    replace(document.getElementById('status'), 'No district is loaded yet: see the README for how to load one.');
+    replace(document.getElementById('status'), withWards.length
+      ? 'Several districts are loaded: choose one above.'
+      : 'No district is loaded yet: see the README for how to load one.');
+    showDistrict(null, withWards);
+    document.body.dataset.ready = 'true';
     return;
   }
   showDistrict(district, withWards);
 
-  // A collection's attribution, unless the map's line already carries it (OpenStreetMap's is on the tiles).
+  // A collection's attribution, unless the map's line already carries it (OpenStreetMap's, when the basemap is OpenStreetMap's).
+  const osmBasemap = /OpenStreetMap/i.test(settings.basemap?.attribution ?? '');
   const attributionOf = id => {
     const text = collections.collections.find(c => c.id === id)?.attribution;
-    return text && !/OpenStreetMap/i.test(text) ? escapeHtml(text) : undefined;
+    return text && !(osmBasemap && /OpenStreetMap/i.test(text)) ? escapeHtml(text) : undefined;
   };
   const [wards, focus] = await Promise.all([
     allItems('wards', { district: district.id, simplify: 20 }),
@@ -85,6 +91,9 @@ async function main() {
   };
   const selectWard = code => {
     wardLayer.select(code);
+    // The page's title names the ward open, so that a tab, a bookmark and the history say which.
+    const ward = code && wardLayer.feature(code);
+    document.title = ward ? `${ward.properties.name}, ${district.properties.name}: DistrictMap` : `${district.properties.name}: DistrictMap`;
     // Keep the focus wards' dashed outlines above the selected ward's.
     const focusLayer = overlays.find(o => o.id === 'focus')?.layer;
     if (focusLayer && map.hasLayer(focusLayer)) focusLayer.bringToFront();
@@ -286,12 +295,24 @@ function collapsibleFromKeyboard(control) {
   });
 }
 
+/**
+ * The district to show: the one the URL names, else the configured one (`run --district`), else the
+ * only one loaded; null when several are loaded and none is chosen.
+ */
+function chooseDistrict(withWards, fromUrl, configured) {
+  return withWards.find(f => f.id === fromUrl) ?? withWards.find(f => f.id === configured)
+    ?? (withWards.length === 1 ? withWards[0] : null);
+}
+
 function showDistrict(district, all) {
-  document.getElementById('district-name').textContent = district.properties.name;
-  document.title = `${district.properties.name}: DistrictMap`;
+  if (district) {
+    document.getElementById('district-name').textContent = district.properties.name;
+    document.title = `${district.properties.name}: DistrictMap`;
+  }
   if (all.length < 2) return;
   const select = h('select', { id: 'district-select', onchange: () => { state.update({ district: select.value, ward: null, map: null, near: null }); location.reload(); } },
-    all.map(f => h('option', { value: f.id, selected: f.id === district.id }, f.properties.name)));
+    [...(district ? [] : [h('option', { value: '' }, 'Choose a district')]),
+      ...all.map(f => h('option', { value: f.id, selected: f.id === district?.id }, f.properties.name))]);
   document.getElementById('district-choice').replaceChildren(h('label', { for: 'district-select' }, 'District '), select);
 }
 

@@ -1,0 +1,19 @@
+using Microsoft.OpenApi;
+
+namespace DistrictMap.Api.Hosting.OpenApi;
+
+/// <summary>The documentation of the OGC API query parameters beyond Part 1's bbox, limit and offset.</summary>
+internal static class OgcParameterDocs
+{
+    public static ParameterDocs.Doc? Query(string name) => name switch
+    {
+        "datetime" => new(
+            "Only features whose time meets this instant or interval (RFC 3339): an instant such as 2025-06-01T00:00:00Z, an interval "
+            + "start/end, or one open with .. (or nothing) such as 2025-01-01T00:00:00Z/..; a date alone stands for that whole day (UTC). "
+            + "Collections whose features have a time (those with a temporal extent) filter on it; a feature with no time, "
+            + "and every feature of a collection without one, always matches.",
+            JsonSchemaType.String,
+            "2025-01-01T00:00:00Z/.."),
+        _ => null,
+    };
+}
