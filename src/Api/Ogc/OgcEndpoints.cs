@@ -246,7 +246,8 @@ public static class OgcEndpoints
 
         if (!definition.IdPattern.IsMatch(featureId))
         {
-            return Problems.BadRequest($"'{Text.Shorten(featureId)}' is not a feature id of {definition.Id}: give {definition.IdDescription}.");
+            // OGC API - Features Part 1 (/req/core/f-op): an id that names no feature is 404, whatever its form.
+            return Problems.NotFound($"There is no feature {Text.Shorten(featureId)} in the collection {definition.Id}: its ids are {definition.IdDescription}.");
         }
 
         var (format, error) = ResponseFormats.Negotiate(request, ItemFormats, ResponseFormat.GeoJson);

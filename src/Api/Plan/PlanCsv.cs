@@ -37,8 +37,10 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
     public static readonly IReadOnlyList<string> ValueColumns = ["indicator", "area", "period", "value", "target", "note"];
 
     /// <param name="replace">Also remove the district's actions whose reference is not in actions.csv.</param>
-    public async Task<PlanImportSummary> ImportAsync(string folder, string district, bool sample, bool replace, CancellationToken cancellationToken)
+    /// <param name="encoding">The files' encoding by name (see <see cref="CsvEncoding"/>); null to find it from each file.</param>
+    public async Task<PlanImportSummary> ImportAsync(string folder, string district, bool sample, bool replace, CancellationToken cancellationToken, string? encoding = null)
     {
+        csvEncoding = CsvEncoding.Parse(encoding, Path.GetFileName(folder));
         if (!Directory.Exists(folder))
         {
             throw new ImportException(Path.GetFileName(folder), null, $"folder not found ({folder})");
@@ -360,7 +362,9 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
     }
 
     /// <summary>The rows of one file, with a getter by column name; a missing required column is one error.</summary>
-    private static IEnumerable<(string Row, Func<string, string?> Get)> Rows(string folder, string file, IReadOnlyList<string> columns, bool required, List<string> errors)
+    private System.Text.Encoding? csvEncoding;
+
+    private IEnumerable<(string Row, Func<string, string?> Get)> Rows(string folder, string file, IReadOnlyList<string> columns, bool required, List<string> errors)
     {
         var path = Path.Combine(folder, file);
         if (!File.Exists(path))
@@ -373,7 +377,7 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
             yield break;
         }
 
-        using var csv = CsvSource.Open(path);
+        using var csv = CsvSource.Open(path, csvEncoding);
         var index = columns.ToDictionary(c => c, c => csv.Find(c), StringComparer.Ordinal);
         var missing = columns.Where(c => index[c] is null).ToList();
         if (missing.Count == columns.Count || (file != "priorities.csv" && index[columns[0]] is null))

@@ -69,12 +69,13 @@ public static class TileEndpoints
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (TileStore.CarriesId(collection))
         {
-            fields["id"] = $"The feature's id ({collection.IdDescription}), as in /ogc/collections/{collection.Id}/items/{{id}}";
+            fields["id"] = TileStore.FieldType(PropertyType.Text);
         }
 
+        // Field values are the types (Number, Boolean or String), as map styles and MBTiles tools read them.
         foreach (var property in TileStore.Properties(collection))
         {
-            fields[property.Name] = property.Description;
+            fields[property.Name] = TileStore.FieldType(property.Type);
         }
 
         return TypedResults.Json(new TileJson(

@@ -114,11 +114,28 @@ public sealed class TileStore(
     /// </summary>
     public static double Tolerance(int zoom) => zoom < SimplifyBelowZoom ? 360.0 / (1L << zoom) / Extent / 2 : 0;
 
+    /// <summary>The TileJSON field type of a property: Number, Boolean or String.</summary>
+    public static string FieldType(PropertyType type) => type switch
+    {
+        PropertyType.WholeNumber or PropertyType.Number => "Number",
+        PropertyType.TrueFalse => "Boolean",
+        _ => "String",
+    };
+
+    private static string SqlType(PropertyType type) => type switch
+    {
+        PropertyType.WholeNumber => "bigint",
+        PropertyType.Number => "double precision",
+        PropertyType.TrueFalse => "boolean",
+        _ => "text",
+    };
+
     private static string Sql(FeatureCollectionDefinition collection)
     {
         var geometry = collection.GeometryExpression;
-        var columns = string.Join("", Properties(collection).Select(p => $",\n           {p.Expression} AS \"{p.Name}\""));
-        var id = CarriesId(collection) ? $",\n           {collection.IdExpression} AS id" : "";
+        // Each property cast to its declared type, so that ST_AsMVT writes numbers as numbers (numeric would be a string).
+        var columns = string.Join("", Properties(collection).Select(p => $",\n           ({p.Expression})::{SqlType(p.Type)} AS \"{p.Name}\""));
+        var id = CarriesId(collection) ? $",\n           ({collection.IdExpression})::text AS id" : "";
         var where = collection.Where is null ? "" : $"({collection.Where}) AND ";
         var margin = ((double)Buffer / Extent).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The layer is named after the collection; ids are declared in code as lower-case words and hyphens.

@@ -155,7 +155,7 @@ public sealed class Collector(HttpClient http)
             }
             catch (JsonException e)
             {
-                throw new ImportException(dataset.Id, null, $"the download is not GeoJSON ({e.Message.Split('\n')[0]})");
+                throw new ImportException(dataset.Id, PlainReasons.Where(e), $"the download is not GeoJSON: {PlainReasons.Json(e)}");
             }
         }
         else

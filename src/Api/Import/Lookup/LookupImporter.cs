@@ -23,7 +23,7 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
             throw new ImportException(file, null, $"--district {options.District} is not a GSS code (a letter and eight digits, such as E07000111)");
         }
 
-        using var csv = CsvSource.Open(options.Path);
+        using var csv = CsvSource.Open(options.Path, CsvEncoding.Parse(options.Encoding, file));
         var (lsoaColumn, vintage) = Column(csv, file, LsoaCode(), options.LsoaField, "LSOAnnCD", "--lsoa-field");
         var (wardColumn, _) = Column(csv, file, WardCode(), options.WardField, "WDnnCD", "--ward-field");
         var wardName = csv.Matching(WardName()) is [var n, ..] ? n.Index : (int?)null;
