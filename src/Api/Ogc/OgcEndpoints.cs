@@ -20,6 +20,8 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+        "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
     ];
 
     private static readonly ResponseFormat[] MetadataFormats = [ResponseFormat.Json, ResponseFormat.Html];
@@ -45,7 +47,7 @@ public static class OgcEndpoints
             .WithName("OgcCollection")
             .WithSummary("One feature collection")
             .WithDescription("A collection's description, extent, licences and links.");
-        group.MapGet("/collections/{collectionId}/queryables", Queryables).AllowQuery()
+        group.MapGet("/collections/{collectionId}/queryables", FeatureSchemas.Queryables).AllowQuery()
             .Produces<Dictionary<string, object>>(StatusCodes.Status200OK, "application/schema+json")
             .WithName("OgcQueryables")
             .WithSummary("Queryable properties")
@@ -62,6 +64,7 @@ public static class OgcEndpoints
             .WithName("OgcItem")
             .WithSummary("One feature")
             .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs).");
+        group.MapOgcSchemaEndpoints();
         return group;
     }
 
@@ -159,27 +162,6 @@ public static class OgcEndpoints
         }
 
         return TypedResults.Json(info);
-    }
-
-    private static IResult Queryables(string collectionId, HttpRequest request, FeatureCollectionRegistry registry)
-    {
-        if (registry.Find(collectionId) is not { } definition)
-        {
-            return UnknownCollection(collectionId, registry);
-        }
-
-        var properties = definition.Properties.Where(p => p.Queryable)
-            .ToDictionary(p => p.Name, p => new { title = p.Name, description = p.Description, type = JsonType(p.Type) });
-        return TypedResults.Json(
-            new Dictionary<string, object>
-            {
-                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-                ["$id"] = Links.Absolute(request, $"/ogc/collections/{definition.Id}/queryables"),
-                ["type"] = "object",
-                ["title"] = definition.Title,
-                ["properties"] = properties,
-            },
-            contentType: "application/schema+json");
     }
 
     private static async Task<IResult> Items(

@@ -62,7 +62,7 @@ internal static class Examples
         """;
 
     public static JsonNode? For(string? operationId) =>
-        operationId is not null && ByOperation.TryGetValue(operationId, out var json) ? JsonNode.Parse(json) : null;
+        operationId is not null && ByOperation.TryGetValue(operationId, out var json) ? JsonNode.Parse(json) : OgcExamples.For(operationId);
 
     private const string NearbyFeatures = """
         {"type":"FeatureCollection","features":[{"type":"Feature","id":"green-spaces/3","geometry":{"type":"MultiPolygon","coordinates":[[[[0.168,51.396],[0.171,51.396],[0.171,51.398],[0.168,51.396]]]]},
