@@ -3,6 +3,7 @@ import { L } from './leaflet.js';
 import { allItems, getJson, query } from './api.js';
 import { announce, escapeHtml, h, replace } from './dom.js';
 import { createMap } from './map.js';
+import { createLayout } from './layout.js';
 import * as measures from './measures.js';
 import * as state from './state.js';
 import { domainTitles } from './format.js';
@@ -156,9 +157,9 @@ async function main() {
   map.createPane('context').style.zIndex = 450;
   overlays.push(lsoaOverlay({ pane: 'context' }), allWardsOverlay({ pane: 'context' }));
   for (const [id, make] of Object.entries(placeCollections)) overlays.push(...make({ district: district.id, attribution: attributionOf(id) }));
-  const narrow = window.matchMedia('(max-width: 40rem)').matches;
+  // Open, unless it would cover the district or the map is small (layout.js collapses it then).
   const layerControl = L.control.layers(null, null, {
-    collapsed: narrow,
+    collapsed: false,
     sortLayers: true,
     sortFunction: (a, b) => overlayOf(a).order - overlayOf(b).order,
   });
@@ -178,7 +179,7 @@ async function main() {
   createPlacesTable(nearMe.placesElement, { map, overlays: overlays.filter(o => o.id !== 'actions') });
   const layerList = layerControl.getContainer().querySelector('.leaflet-control-layers-list');
   layerList.prepend(h('p', { class: 'layers-heading' }, 'Layers'));
-  if (narrow) collapsibleFromKeyboard(layerControl);
+  collapsibleFromKeyboard(layerControl);
 
   // The measure the wards are coloured by, and the legend.
   const indicatorList = await measures.indicators();
@@ -189,9 +190,10 @@ async function main() {
     ],
     onChange: id => { showMeasure(id); state.update({ by: id }); },
   });
-  // On a narrow screen the legend goes below the map rather than over it.
-  if (narrow) document.getElementById('legend-slot').append(legend.element);
-  else legend.control.addTo(map);
+  // The legend over the map, or below it on a small map (layout.js).
+  const layout = createLayout({
+    map, legend, slot: document.getElementById('legend-slot'), layers: layerControl, bounds: L.geoJSON(district).getBounds(),
+  });
   for (const overlay of overlays.filter(o => o.legend)) {
     overlay.layer.on('add', () => legend.extra.append(overlay.legend));
     overlay.layer.on('remove', () => overlay.legend.remove());
@@ -238,14 +240,11 @@ async function main() {
     await showMeasure(s.by ?? 'imd');
   };
 
-  // The layout has settled by now: set the view from the URL exactly, or fit the district.
-  map.invalidateSize({ pan: false });
-  if (initial.map) map.setView([initial.map.lat, initial.map.lon], initial.map.zoom, { animate: false });
-  else {
-    // Keep the district clear of the layer control, which stands open over the right of a wide map.
-    const control = narrow ? 0 : layerControl.getContainer().offsetWidth;
-    map.fitBounds(L.geoJSON(district).getBounds(), { paddingTopLeft: [10, 10], paddingBottomRight: [control + 20, 10] });
-  }
+  // The layout has settled by now: set the view from the URL exactly, or fit the district clear of the controls.
+  if (initial.map) {
+    layout.arrange();
+    map.setView([initial.map.lat, initial.map.lon], initial.map.zoom, { animate: false });
+  } else layout.fit();
   const recordView = () => {
     // Leaflet rounds to whole pixels: a view within a pixel of the URL's is the URL's, so the URL does not drift.
     const recorded = state.get().map;
@@ -256,6 +255,8 @@ async function main() {
   };
   const recordLayers = () => state.update({ layers: overlays.filter(o => map.hasLayer(o.layer)).map(o => o.id) });
   await apply(initial, { first: true });
+  // The legend has its classes now: fit again if it grew over the district.
+  layout.refit();
   // Just after the frame that first shows the coloured wards is painted (bench/first-render.sh reads this mark).
   if (map.hasLayer(wardLayer.layer)) requestAnimationFrame(() => setTimeout(() => performance.mark('wards-drawn')));
   recordView();
