@@ -252,7 +252,7 @@ public static class OgcEndpoints
                 .Table(
                     "Properties",
                     ["Property", "Value"],
-                    found.Properties.Select((p, i) => (IReadOnlyList<(string?, string?)>)[(p.Name, null), (FeatureWriter.Cell(feature.Values[i]), null)]))
+                    found.Properties.Select((p, i) => (IReadOnlyList<(string?, string?)>)[(p.Name, null), (CsvText.Cell(feature.Values[i]), null)]))
                 .LinkList([(Links.WithQuery(request, ("f", "geojson")), "This feature as GeoJSON"), (Links.Absolute(request, $"/ogc/collections/{definition.Id}/items", QueryString.Create("f", "html")), $"All {definition.Title.ToLowerInvariant()}")])
                 .ToResult(Attributions(sources));
         }
@@ -270,7 +270,7 @@ public static class OgcEndpoints
         var rows = page.Features.Select(feature =>
         {
             var cells = new List<(string?, string?)> { (feature.Id, Links.Absolute(request, $"/ogc/collections/{definition.Id}/items/{feature.Id}", QueryString.Create("f", "html"))) };
-            cells.AddRange(feature.Values.Select(v => (FeatureWriter.Cell(v), (string?)null)));
+            cells.AddRange(feature.Values.Select(v => (CsvText.Cell(v), (string?)null)));
             return (IReadOnlyList<(string?, string?)>)cells;
         }).ToList();
         html.Table(definition.Title, ["id", .. page.Properties.Select(p => p.Name)], rows);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Infrastructure.Database;
@@ -454,24 +453,7 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
     private static async Task WriteAsync(string path, IReadOnlyList<string> header, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         await using var stream = File.Create(path);
-        await using var csv = CsvWriter.Create(stream);
-        csv.WriteHeader([.. header]);
-        foreach (var row in rows)
-        {
-            foreach (var value in row)
-            {
-                csv.WriteField(value switch
-                {
-                    null => null,
-                    IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value.ToString(),
-                });
-            }
-
-            await csv.EndRecordAsync(cancellationToken);
-        }
-
-        await csv.FlushAsync(cancellationToken);
+        await CsvText.WriteAsync(stream, header, rows, cancellationToken);
     }
 }
 

@@ -110,7 +110,7 @@ public static class PlanEndpoints
         return format switch
         {
             ResponseFormat.Csv => TableResults.Csv(rows.Select(r => r.Action), ActionDto.Columns, "actions.csv"),
-            ResponseFormat.GeoJson => GeoJson.FeatureCollection(rows.Select(r => (r.Action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.MapGeometry, (object)(r.Action with { Location = null })))),
+            ResponseFormat.GeoJson => FeatureWriter.ResourceCollection(rows.Select(r => (r.Action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.MapGeometry, (object)(r.Action with { Location = null })))),
             _ => TypedResults.Json(new ActionList([.. rows.Select(r => r.Action)])),
         };
     }

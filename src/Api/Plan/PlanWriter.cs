@@ -433,7 +433,7 @@ public sealed class PlanWriter(DistrictMapDbContext db, TimeProvider clock)
         });
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
-            $"UPDATE data_state SET version = version + 1, changed_at = now() WHERE id = 1; NOTIFY {DataVersionSource.Channel}",
+            DataVersionSource.BumpSql,
             cancellationToken);
     }
 
