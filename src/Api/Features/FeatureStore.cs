@@ -36,7 +36,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         // As GeoJSON, each feature is written whole by PostgreSQL (properties by to_json of a row, in declared order),
         // so that the service only copies bytes; otherwise the typed values are read for CSV and HTML.
         var select = withGeometry
-            ? $"({collection.IdExpression})::text, {FeatureJson(collection, request.SimplifyMetres)} FROM {collection.From} CROSS JOIN LATERAL (SELECT {PropertyColumns(properties)}) feature_properties"
+            ? $"({collection.IdExpression})::text, {FeatureJson(collection, request.SimplifyMetres, request.Crs)} FROM {collection.From} CROSS JOIN LATERAL (SELECT {PropertyColumns(properties)}) feature_properties"
             : $"{Columns(collection, properties, request.SimplifyMetres, withGeometry: false)} FROM {collection.From}";
         await using (var page = Command($"SELECT {select} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters))
         {
@@ -61,12 +61,12 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         return new FeaturePage((long)(await count.ExecuteScalarAsync(cancellationToken))!, properties, rows);
     }
 
-    public async Task<FeaturePage> GetAsync(FeatureCollectionDefinition collection, string id, IReadOnlyList<FeatureProperty>? selected, double? simplifyMetres, bool withGeometry, CancellationToken cancellationToken)
+    public async Task<FeaturePage> GetAsync(FeatureCollectionDefinition collection, string id, IReadOnlyList<FeatureProperty>? selected, double? simplifyMetres, bool withGeometry, CoordinateReferenceSystem? crs, CancellationToken cancellationToken)
     {
         var where = collection.Where is null ? "" : $" AND ({collection.Where})";
         var properties = selected ?? collection.Properties;
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns(collection, properties, simplifyMetres, withGeometry)} FROM {collection.From} WHERE {collection.IdExpression} = @id{where} LIMIT 1");
+            $"SELECT {Columns(collection, properties, simplifyMetres, withGeometry, crs)} FROM {collection.From} WHERE {collection.IdExpression} = @id{where} LIMIT 1");
         // Sent untyped, so that PostgreSQL reads it as the id's own type (text codes, integer numbers).
         command.Parameters.Add(new NpgsqlParameter("id", NpgsqlTypes.NpgsqlDbType.Unknown) { Value = id });
         if (simplifyMetres is { } tolerance)
@@ -121,7 +121,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         return extent;
     }
 
-    private string Columns(FeatureCollectionDefinition collection, IReadOnlyList<FeatureProperty> properties, double? simplifyMetres, bool withGeometry)
+    private string Columns(FeatureCollectionDefinition collection, IReadOnlyList<FeatureProperty> properties, double? simplifyMetres, bool withGeometry, CoordinateReferenceSystem? crs = null)
     {
         var columns = new StringBuilder();
         foreach (var property in properties)
@@ -129,11 +129,11 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             columns.Append(", ").Append(property.Expression);
         }
 
-        return $"({collection.IdExpression})::text, {(withGeometry ? GeometryJson(collection, simplifyMetres) : "NULL::text")}{columns}";
+        return $"({collection.IdExpression})::text, {(withGeometry ? GeometryJson(collection, simplifyMetres, crs ?? CoordinateReferenceSystem.Crs84) : "NULL::text")}{columns}";
     }
 
     /// <summary>The geometry as GeoJSON, 6 decimals, exterior rings counter-clockwise (RFC 7946), simplified when asked.</summary>
-    private string GeometryJson(FeatureCollectionDefinition collection, double? simplifyMetres)
+    private string GeometryJson(FeatureCollectionDefinition collection, double? simplifyMetres, CoordinateReferenceSystem crs)
     {
         var raw = collection.GeometryExpression;
         var geometry = raw;
@@ -143,12 +143,12 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             geometry = $"ST_Transform(ST_SimplifyPreserveTopology(ST_Transform({geometry}, {srid}), @simplify), 4326)";
         }
 
-        return GeometrySql.GeoJson(raw, geometry);
+        return GeometrySql.GeoJson(raw, geometry, crs);
     }
 
     /// <summary>A whole GeoJSON Feature as text: id (a string), geometry, and the properties of the feature_properties row.</summary>
-    private string FeatureJson(FeatureCollectionDefinition collection, double? simplifyMetres) =>
-        $$"""'{"type":"Feature","id":' || to_json(({{collection.IdExpression}})::text)::text || ',"geometry":' || coalesce({{GeometryJson(collection, simplifyMetres)}}, 'null') || ',"properties":' || to_json(feature_properties)::text || '}'""";
+    private string FeatureJson(FeatureCollectionDefinition collection, double? simplifyMetres, CoordinateReferenceSystem crs) =>
+        $$"""'{"type":"Feature","id":' || to_json(({{collection.IdExpression}})::text)::text || ',"geometry":' || coalesce({{GeometryJson(collection, simplifyMetres, crs)}}, 'null') || ',"properties":' || to_json(feature_properties)::text || '}'""";
 
     /// <summary>The properties as the columns of a row, named as on the wire (names are declared in code).</summary>
     private static string PropertyColumns(IReadOnlyList<FeatureProperty> properties) =>
@@ -176,7 +176,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         if (request.Bbox is { } box)
         {
             parameters.AddRange([new("west", box.West), new("south", box.South), new("east", box.East), new("north", box.North)]);
-            const string envelope = "ST_MakeEnvelope(@west, @south, @east, @north, 4326)";
+            var envelope = request.BboxCrs.EnvelopeInStorage("@west", "@south", "@east", "@north");
             conditions.Add($"{collection.GeometryExpression} && {envelope} AND ST_Intersects({collection.GeometryExpression}, {envelope})");
         }
 

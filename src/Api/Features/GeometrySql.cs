@@ -17,6 +17,12 @@ public static class GeometrySql
     /// reoriented when <paramref name="geometry"/> is areal. Only polygons are reoriented: PostGIS 3.3's
     /// ST_ForcePolygonCCW reverses lines.
     /// </summary>
-    public static string GeoJson(string geometry, string output) =>
-        $"ST_AsGeoJSON(CASE WHEN ST_Dimension({geometry}) = 2 THEN ST_ForcePolygonCCW({output}) ELSE {output} END, {Decimals})";
+    public static string GeoJson(string geometry, string output) => GeoJson(geometry, output, CoordinateReferenceSystem.Crs84);
+
+    /// <summary>
+    /// As <see cref="GeoJson(string, string)"/>, written in <paramref name="crs"/> with its decimals: rings are oriented
+    /// on longitude and latitude first, then the geometry is projected (or its axes swapped).
+    /// </summary>
+    public static string GeoJson(string geometry, string output, CoordinateReferenceSystem crs) =>
+        $"ST_AsGeoJSON({crs.FromStorage($"CASE WHEN ST_Dimension({geometry}) = 2 THEN ST_ForcePolygonCCW({output}) ELSE {output} END")}, {crs.Decimals})";
 }

@@ -39,8 +39,11 @@ public static class CollectionMetadata
             mine.Count > 0 ? string.Join(" ", mine.Select(s => s.Attribution).Distinct()) : null,
             extent is null ? null : new Extent(new SpatialExtent([[extent.West, extent.South, extent.East, extent.North]], OgcEndpoints.Crs84), temporal),
             "feature",
-            [OgcEndpoints.Crs84],
-            links);
+            [.. CoordinateReferenceSystem.All.Select(c => c.Uri)],
+            links)
+        {
+            StorageCrs = CoordinateReferenceSystem.Crs84.Uri,
+        };
     }
 
     private static string? Instant(DateTime? instant) =>
@@ -65,4 +68,8 @@ public sealed record CollectionInfo(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Extent? Extent,
     string ItemType,
     IReadOnlyList<string> Crs,
-    IReadOnlyList<Link> Links);
+    IReadOnlyList<Link> Links)
+{
+    /// <summary>The CRS the features are stored in: coordinates in it need no transformation (Part 2).</summary>
+    public string? StorageCrs { get; init; }
+}

@@ -20,6 +20,7 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
         "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
         "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
     ];
@@ -59,7 +60,7 @@ public static class OgcEndpoints
             .WithSummary("Features of a collection")
             .WithDescription("A page of features, filtered by bbox and by equality on queryable properties, sorted by sortby, "
                 + "with numberMatched, numberReturned and next/prev links. GeoJSON by default; CSV (properties only) and HTML with f=csv or f=html.");
-        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).AllowQuery("properties", "simplify")
+        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).AllowQuery("properties", "simplify", "crs")
             .Offers(ItemFormats)
             .WithName("OgcItem")
             .WithSummary("One feature")
@@ -209,6 +210,7 @@ public static class OgcEndpoints
         }
 
         links.Add(new Link(Links.Absolute(request, $"/ogc/collections/{definition.Id}"), "collection", ResponseFormats.JsonMediaType, definition.Title));
+        http.Response.Headers["Content-Crs"] = $"<{features.Crs.Uri}>";
         return FeatureWriter.FeatureCollection(page, links, TimeStamp(http));
     }
 
@@ -239,7 +241,7 @@ public static class OgcEndpoints
         }
 
         var parsed = FeatureRequest.Parse(request.Query, definition with { Properties = [.. definition.Properties.Select(p => p with { Queryable = false })] }, options.Value);
-        var found = await store.GetAsync(definition, featureId, parsed.Properties, parsed.SimplifyMetres, withGeometry: format == ResponseFormat.GeoJson, cancellationToken);
+        var found = await store.GetAsync(definition, featureId, parsed.Properties, parsed.SimplifyMetres, withGeometry: format == ResponseFormat.GeoJson, parsed.Crs, cancellationToken);
         if (found.Features is not [var feature])
         {
             return Problems.NotFound($"There is no feature {featureId} in the collection {definition.Id}.");
@@ -260,6 +262,7 @@ public static class OgcEndpoints
         var links = Links.SelfAndAlternates(request, ResponseFormat.GeoJson, ItemFormats)
             .Append(new Link(Links.Absolute(request, $"/ogc/collections/{definition.Id}"), "collection", ResponseFormats.JsonMediaType, definition.Title))
             .ToList();
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{parsed.Crs.Uri}>";
         return FeatureWriter.Feature(found.Properties, feature, links);
     }
 

@@ -18,6 +18,16 @@ internal static class OgcOperationDocs
             return;
         }
 
+        if (operation.OperationId is "OgcItems" or "OgcItem" && operation.Responses?["200"] is OpenApiResponse success)
+        {
+            success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            success.Headers["Content-Crs"] = new OpenApiHeader
+            {
+                Description = "The CRS of the geometries in GeoJSON, as a URI in angle brackets (OGC API - Features - Part 2).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
+
         foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query && FormParameters.Contains(p.Name!)))
         {
             parameter.Style = ParameterStyle.Form;

@@ -14,6 +14,19 @@ internal static class OgcParameterDocs
             + "and every feature of a collection without one, always matches.",
             JsonSchemaType.String,
             "2025-01-01T00:00:00Z/.."),
+        "crs" => new(
+            "The coordinate reference system of the geometries returned (OGC API - Features - Part 2), default CRS84 (longitude, latitude). "
+            + "EPSG:4326 is written latitude first; EPSG:27700 (British National Grid, through PROJ with the OSTN15 grid where installed) "
+            + "and EPSG:3857 in metres with 2 decimals. The Content-Crs header names the CRS of the response.",
+            JsonSchemaType.String,
+            Features.CoordinateReferenceSystem.BritishNationalGrid.Uri,
+            Values: [.. Features.CoordinateReferenceSystem.All.Select(c => c.Uri)]),
+        "bbox-crs" => new(
+            "The coordinate reference system of bbox, in its axis order (EPSG:4326: minLat,minLon,maxLat,maxLon; EPSG:27700 and EPSG:3857: "
+            + "eastings and northings in metres); default CRS84.",
+            JsonSchemaType.String,
+            Features.CoordinateReferenceSystem.BritishNationalGrid.Uri,
+            Values: [.. Features.CoordinateReferenceSystem.All.Select(c => c.Uri)]),
         _ => null,
     };
 }
