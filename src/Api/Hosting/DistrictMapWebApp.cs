@@ -33,6 +33,7 @@ public static class DistrictMapWebApp
         builder.Services.AddDistrictMapHealth();
         builder.Services.AddDistrictMapApi(builder.Configuration);
         builder.Services.AddDistrictMapPage(builder.Configuration);
+        builder.Services.AddDistrictMapPages();
         builder.Services.AddDistrictMapOpenApi();
         builder.Services.AddDistrictMapObservability();
         builder.Services.AddDistrictMapRateLimits(builder.Configuration);
@@ -53,6 +54,7 @@ public static class DistrictMapWebApp
         app.MapStaticAssets();
         app.MapMapPage();
         app.MapMapSettings();
+        app.MapDistrictMapPages();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();
         app.MapDistrictMapMetrics();
