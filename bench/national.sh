@@ -176,6 +176,7 @@ if [[ "$loaded" != 33000/10000 ]]; then
   time { dm import green-spaces "$OUT/data/green-spaces.geojson" --id-field id --access public --title "Synthetic national green spaces" "${provenance[@]}" >&2; }
   "${PSQL[@]}" -d districtmap -c "VACUUM ANALYZE"
 fi
+dm db views --schema bench >&2
 "${PSQL[@]}" -d districtmap -f "$HERE/views.sql"
 "${PSQL[@]}" -d districtmap -c "\\copy bench.bbox (minx, miny, maxx, maxy) FROM '$OUT/bboxes.txt' CSV"
 "${PSQL[@]}" -d districtmap -c "\\copy bench.tile (z, x, y) FROM PROGRAM 'tr / , < $OUT/tiles.txt' CSV"

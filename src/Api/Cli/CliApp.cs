@@ -1,4 +1,5 @@
 using DistrictMap.Api.Cli.Commands;
+using DistrictMap.Api.Hosting;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Infrastructure.Postgres;
@@ -31,6 +32,8 @@ public static class CliApp
         builder.Services.AddScoped<Plan.PlanCsv>();
         builder.Services.AddScoped<Access.ApiKeys>();
         builder.Services.AddSingleton<Operations.DatabaseBackups>();
+        builder.Services.AddDistrictMapCollections();
+        builder.Services.AddSingleton<Features.CollectionViews>();
 
         var app = new CommandApp(new TypeRegistrar(builder.Services));
         app.Configure(config =>
@@ -104,6 +107,7 @@ public static class CliApp
                 db.AddCommand<DbStopCommand>("stop");
                 db.AddCommand<DbBackupCommand>("backup").WithExample("db", "backup", "districtmap.dump");
                 db.AddCommand<DbRestoreCommand>("restore").WithExample("db", "restore", "districtmap.dump", "--yes");
+                db.AddCommand<DbViewsCommand>("views").WithExample("db", "views", "--schema", "gis");
             });
         });
         return await app.RunAsync(args);

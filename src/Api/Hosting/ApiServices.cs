@@ -6,7 +6,6 @@ using DistrictMap.Api.Lsoas;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Wards;
 using DistrictMap.Api.Features;
-using DistrictMap.Api.Geography;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Places;
 using DistrictMap.Api.Tiles;
@@ -24,8 +23,7 @@ internal static class ApiServices
         services.AddOptions<FeatureOptions>().Bind(configuration.GetSection(FeatureOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CachingOptions>().Bind(configuration.GetSection(CachingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        services.AddGeographyCollections();
-        services.AddPlacesCollections();
+        services.AddDistrictMapCollections();
         services.AddSingleton<FeatureCollectionRegistry>();
         services.AddSingleton<FeatureStore>();
         services.AddOptions<TileOptions>().Bind(configuration.GetSection(TileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

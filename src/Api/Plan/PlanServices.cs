@@ -1,4 +1,3 @@
-using DistrictMap.Api.Features;
 using DistrictMap.Api.Access;
 using Microsoft.AspNetCore.Authentication;
 
@@ -17,7 +16,6 @@ public static class PlanServices
         services.AddScoped<PlanReads>();
         services.AddScoped<PlanWriter>();
         services.AddScoped<ApiKeys>();
-        services.AddFeatureCollection(PlanCollections.Actions);
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);

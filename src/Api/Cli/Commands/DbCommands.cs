@@ -119,3 +119,27 @@ internal sealed class DbRestoreCommand(DatabaseBackups backups) : AsyncCommand<R
         return 0;
     }
 }
+
+internal sealed class DbViewsSettings : CommandSettings
+{
+    [CommandOption("--schema <NAME>")]
+    [Description("Schema to hold the views (default: collections).")]
+    public string Schema { get; init; } = Features.CollectionViews.DefaultSchema;
+}
+
+[Description("Publish each collection as a view (its properties and geometry, as the API serves them), for tools that read PostGIS directly.")]
+internal sealed class DbViewsCommand(Features.CollectionViews views, DatabaseMigrator migrator) : AsyncCommand<DbViewsSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DbViewsSettings settings, CancellationToken cancellationToken)
+    {
+        if (!Features.CollectionViews.SchemaName().IsMatch(settings.Schema))
+        {
+            throw new CliException($"--schema {settings.Schema} is not a schema name: use lower-case letters, digits and _, starting with a letter or _");
+        }
+
+        await migrator.MigrateAsync(cancellationToken);
+        var written = await views.PublishAsync(settings.Schema, cancellationToken);
+        Console.WriteLine($"Views: {string.Join(", ", written)}");
+        return 0;
+    }
+}
