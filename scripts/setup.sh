@@ -2,7 +2,7 @@
 # Installs what DistrictMap needs on a Debian or Ubuntu machine, when it is missing:
 # PostgreSQL with PostGIS 3 (preferably postgresql-15-postgis-3), the .NET 10 SDK, and Node.js with npm
 # (the build installs the map's libraries from the npm registry); with --test also what the tests use:
-# GDAL's ogrinfo (gdal-bin), a client of the OGC API, and Chromium, which the browser tests drive.
+# GDAL's ogrinfo (gdal-bin) and OWSLib (python3-owslib), clients of the OGC API, and Chromium, which the browser tests drive.
 # Uses apt-get as root or through sudo; otherwise stops with one line naming the package.
 set -euo pipefail
 for_tests=""
@@ -48,6 +48,12 @@ fi
 if [ -n "$for_tests" ] && ! have_package gdal-bin; then
   echo "Installing gdal-bin..." >&2
   apt_install gdal-bin
+fi
+
+# OWSLib (owslib.ogcapi.features), the Python client of the OGC API the real-client tests drive with /usr/bin/python3.
+if [ -n "$for_tests" ] && ! have_package python3-owslib; then
+  echo "Installing python3-owslib..." >&2
+  apt_install python3-owslib
 fi
 
 if [ -n "$for_tests" ] && ! command -v chromium >/dev/null 2>&1; then

@@ -32,6 +32,13 @@ public sealed record CoordinateReferenceSystem(string Uri, int Srid, bool Latitu
         return LatitudeFirst ? $"ST_FlipCoordinates({projected})" : projected;
     }
 
+    /// <summary>SQL for <paramref name="geometry"/>, with this CRS's SRID and axis order, in EPSG:4326 longitude, latitude.</summary>
+    public string ToStorage(string geometry)
+    {
+        var ordered = LatitudeFirst ? $"ST_FlipCoordinates({geometry})" : geometry;
+        return Srid == 4326 ? ordered : $"ST_Transform({ordered}, 4326)";
+    }
+
     /// <summary>SQL for a box given in this CRS as west, south, east, north parameters, in EPSG:4326.</summary>
     public string EnvelopeInStorage(string west, string south, string east, string north)
     {

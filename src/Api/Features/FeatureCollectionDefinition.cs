@@ -55,4 +55,17 @@ public sealed record FeatureCollectionDefinition
     public FeatureTemporal? Temporal { get; init; }
 
     public FeatureProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>The name queryables, schemas and filters give the geometry.</summary>
+    public const string GeometryQueryable = "geometry";
+
+    /// <summary>
+    /// The properties CQL2 filters and the queryables resource offer: those declared queryable and those that hold the
+    /// start or end of the features' time (the temporal queryables); the geometry is offered besides, as <see cref="GeometryQueryable"/>.
+    /// </summary>
+    public IEnumerable<FeatureProperty> FilterQueryables => Properties.Where(p => p.Queryable || IsTemporal(p));
+
+    /// <summary>Whether the property holds the start or the end of the features' time.</summary>
+    public bool IsTemporal(FeatureProperty property) =>
+        Temporal is { } t && (t.StartProperty == property.Name || t.EndProperty == property.Name);
 }

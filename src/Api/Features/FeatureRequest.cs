@@ -1,4 +1,5 @@
 using System.Globalization;
+using DistrictMap.Api.Features.Filtering;
 using DistrictMap.Api.Http;
 
 namespace DistrictMap.Api.Features;
@@ -24,9 +25,11 @@ public sealed record FeatureRequest
     public IReadOnlyList<(FeatureProperty Property, bool Descending)> SortBy { get; init; } = [];
     /// <summary>Simplification tolerance in metres, or null for full detail.</summary>
     public double? SimplifyMetres { get; init; }
+    /// <summary>The CQL2 filter (filter, filter-lang, filter-crs) as parameterised SQL, or null.</summary>
+    public SqlFilter? Filter { get; init; }
 
     /// <summary>The query parameters of an items request; queryable property names are accepted too.</summary>
-    public static readonly IReadOnlyList<string> Parameters = ["f", "bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "properties", "sortby", "simplify"];
+    public static readonly IReadOnlyList<string> Parameters = ["f", "bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "properties", "sortby", "simplify", "filter", "filter-lang", "filter-crs"];
 
     /// <summary>Reads and checks the query of an items request; throws <see cref="BadRequestException"/> saying what is allowed.</summary>
     public static FeatureRequest Parse(IQueryCollection query, FeatureCollectionDefinition collection, FeatureOptions options)
@@ -59,6 +62,7 @@ public sealed record FeatureRequest
             Properties = query.TryGetValue("properties", out var properties) ? ParseProperties(properties.ToString(), collection) : null,
             SortBy = query.TryGetValue("sortby", out var sortby) ? ParseSortBy(sortby.ToString(), collection) : [],
             SimplifyMetres = query.TryGetValue("simplify", out var simplify) ? ParseSimplify(simplify.ToString(), options) : null,
+            Filter = FeatureFilter.Parse(query, collection),
             Filters = [.. queryables.Where(q => query.ContainsKey(q.Name)).Select(q => (q, ParseValue(q, query[q.Name].ToString())))],
         };
     }

@@ -196,6 +196,12 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             }
         }
 
+        if (request.Filter is { } filter)
+        {
+            conditions.Add(filter.Sql);
+            parameters.AddRange(filter.Parameters);
+        }
+
         for (var i = 0; i < request.Filters.Count; i++)
         {
             var (property, value) = request.Filters[i];

@@ -15,7 +15,7 @@ public static class FeatureSchemas
     public const string SchemaRel = "http://www.opengis.net/def/rel/ogc/1.0/schema";
 
     /// <summary>The name queryables and filters give the geometry.</summary>
-    public const string GeometryName = "geometry";
+    public const string GeometryName = FeatureCollectionDefinition.GeometryQueryable;
 
     public static RouteGroupBuilder MapOgcSchemaEndpoints(this RouteGroupBuilder group)
     {
@@ -35,8 +35,8 @@ public static class FeatureSchemas
             return OgcEndpoints.UnknownCollection(collectionId, registry);
         }
 
-        var properties = new JsonObject();
-        foreach (var property in definition.Properties.Where(p => p.Queryable || IsTemporal(definition, p)))
+        var properties = new JsonObject { [GeometryName] = Geometry() };
+        foreach (var property in definition.FilterQueryables)
         {
             properties[property.Name] = Property(definition, property);
         }
@@ -70,10 +70,6 @@ public static class FeatureSchemas
 
         return Result(Document(request, definition, "schema", properties));
     }
-
-    /// <summary>Whether the property holds the start or the end of the features' time.</summary>
-    public static bool IsTemporal(FeatureCollectionDefinition definition, FeatureProperty property) =>
-        definition.Temporal is { } t && (t.StartProperty == property.Name || t.EndProperty == property.Name);
 
     private static JsonObject Document(HttpRequest request, FeatureCollectionDefinition definition, string resource, JsonObject properties) => new()
     {

@@ -23,6 +23,19 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
         "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
         "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+        "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+        "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+        "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+        "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
     ];
 
     private static readonly ResponseFormat[] MetadataFormats = [ResponseFormat.Json, ResponseFormat.Html];
@@ -52,13 +65,14 @@ public static class OgcEndpoints
             .Produces<Dictionary<string, object>>(StatusCodes.Status200OK, "application/schema+json")
             .WithName("OgcQueryables")
             .WithSummary("Queryable properties")
-            .WithDescription("The properties that equality filters (name=value) accept on the collection's items, as a JSON Schema.");
+            .WithDescription("The properties a CQL2 filter may name on the collection's items, as a JSON Schema (2020-12): the geometry, "
+                + "the properties that equality filters (name=value) also accept, and the temporal ones.");
         group.MapGet("/collections/{collectionId}/items", Items).RequireRateLimiting(RateLimits.ExpensiveReads)
             .WithMetadata(new AllowedQueryParameters(new HashSet<string>(FeatureRequest.Parameters, StringComparer.Ordinal)))
             .Offers(ItemsFormats)
             .WithName("OgcItems")
             .WithSummary("Features of a collection")
-            .WithDescription("A page of features, filtered by bbox and by equality on queryable properties, sorted by sortby, "
+            .WithDescription("A page of features, filtered by bbox, datetime, a CQL2 filter (cql2-text or cql2-json, over the queryables) and by equality on queryable properties, sorted by sortby, "
                 + "with numberMatched, numberReturned and next/prev links. GeoJSON by default; CSV (properties only) and HTML with f=csv or f=html.");
         group.MapGet("/collections/{collectionId}/items/{featureId}", Item).AllowQuery("properties", "simplify", "crs")
             .Offers(ItemFormats)
@@ -186,7 +200,17 @@ public static class OgcEndpoints
             return Problems.NotAcceptable(error!);
         }
 
-        var page = await store.QueryAsync(definition, features, withGeometry: format == ResponseFormat.GeoJson, cancellationToken);
+        FeaturePage page;
+        try
+        {
+            page = await store.QueryAsync(definition, features, withGeometry: format == ResponseFormat.GeoJson, cancellationToken);
+        }
+        catch (Npgsql.PostgresException e) when (features.Filter is not null && (e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState == "XX000"))
+        {
+            // A filter that parses and type-checks can still ask for what PostGIS cannot compute (a geometry PROJ cannot transform).
+            return Problems.BadRequest($"The filter could not be evaluated: {e.MessageText}");
+        }
+
         switch (format)
         {
             case ResponseFormat.Csv:

@@ -250,7 +250,7 @@ public sealed class OgcFeaturesTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var queryables = await api.JsonAsync("/ogc/collections/lsoas/queryables");
 
-        Assert.Equal(["code", "name", "district", "ward", "imd_decile"], queryables.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["geometry", "code", "name", "district", "ward", "imd_decile"], queryables.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.Equal("integer", queryables.GetProperty("properties").GetProperty("imd_decile").GetProperty("type").GetString());
     }
 

@@ -27,6 +27,24 @@ internal static class OgcParameterDocs
             JsonSchemaType.String,
             Features.CoordinateReferenceSystem.BritishNationalGrid.Uri,
             Values: [.. Features.CoordinateReferenceSystem.All.Select(c => c.Uri)]),
+        "filter" => new(
+            "A CQL2 filter (OGC API - Features - Part 3) over the collection's queryables (see /ogc/collections/{collectionId}/queryables): "
+            + "comparisons (=, <>, <, >, <=, >=, IS NULL), AND, OR, NOT, LIKE, BETWEEN, IN, CASEI, the spatial functions S_INTERSECTS, "
+            + "S_CONTAINS, S_CROSSES, S_DISJOINT, S_EQUALS, S_OVERLAPS, S_TOUCHES and S_WITHIN on the geometry with WKT (or GeoJSON) "
+            + "geometries and BBOX, and the temporal functions T_AFTER, T_BEFORE, T_DURING, T_INTERSECTS and the others on the temporal "
+            + "queryables with DATE, TIMESTAMP and INTERVAL. A filter that cannot be read is a 400 whose detail names the position of the error.",
+            JsonSchemaType.String,
+            "name LIKE 'S%' AND S_INTERSECTS(geometry, BBOX(0.1, 51.2, 0.3, 51.4))"),
+        "filter-lang" => new(
+            "The language of filter: cql2-text (the default) or cql2-json.",
+            JsonSchemaType.String,
+            Features.Filtering.FeatureFilter.Text,
+            Values: Features.Filtering.FeatureFilter.Languages),
+        "filter-crs" => new(
+            "The coordinate reference system of the geometries in filter, in its axis order (EPSG:4326 latitude first); default CRS84.",
+            JsonSchemaType.String,
+            Features.CoordinateReferenceSystem.BritishNationalGrid.Uri,
+            Values: [.. Features.CoordinateReferenceSystem.All.Select(c => c.Uri)]),
         _ => null,
     };
 }
