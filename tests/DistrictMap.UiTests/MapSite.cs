@@ -310,6 +310,16 @@ public sealed class MapPage : IAsyncDisposable
     /// <summary>The checkbox of an overlay in the layer control.</summary>
     public ILocator Layer(string name) => Page.Locator(".leaflet-control-layers label", new() { HasText = name }).Locator("input");
 
+    /// <summary>Opens the layer list if the layout has collapsed it to its button.</summary>
+    public async Task OpenLayersAsync()
+    {
+        var control = Page.Locator(".leaflet-control-layers");
+        if (!(await control.GetAttributeAsync("class") ?? "").Contains("leaflet-control-layers-expanded", StringComparison.Ordinal))
+        {
+            await Page.Locator(".leaflet-control-layers-toggle").ClickAsync();
+        }
+    }
+
     public async Task OpenTabAsync(string id)
     {
         await Page.Locator($"#tab-{id}").ClickAsync();

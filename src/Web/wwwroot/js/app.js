@@ -76,8 +76,13 @@ async function main() {
   const wardCodes = new Set(wards.features.map(f => f.id));
 
   // Panels.
+  // The page's title names the ward whose profile is open, so that a tab, a bookmark and the history say which.
+  const showTitle = code => {
+    const ward = code && wardLayer.feature(code);
+    document.title = ward ? `${ward.properties.name}, ${district.properties.name}: DistrictMap` : `${district.properties.name}: DistrictMap`;
+  };
   const tabs = createTabs(document.querySelector('.tabs [role="tablist"]'), panel => {
-    if (panel !== 'ward') returnTo = null;
+    if (panel !== 'ward') { returnTo = null; showTitle(null); }
     state.update({ panel }, { push: true });
     mapElement.classList.toggle('picking', panel === 'near');
   });
@@ -92,9 +97,7 @@ async function main() {
   };
   const selectWard = code => {
     wardLayer.select(code);
-    // The page's title names the ward open, so that a tab, a bookmark and the history say which.
-    const ward = code && wardLayer.feature(code);
-    document.title = ward ? `${ward.properties.name}, ${district.properties.name}: DistrictMap` : `${district.properties.name}: DistrictMap`;
+
     // Keep the focus wards' dashed outlines above the selected ward's.
     const focusLayer = overlays.find(o => o.id === 'focus')?.layer;
     if (focusLayer && map.hasLayer(focusLayer)) focusLayer.bringToFront();
@@ -107,6 +110,7 @@ async function main() {
     mapElement.classList.remove('picking');
     selectWard(code);
     profile.open(code);
+    showTitle(code);
     // The profile takes the focus; opened by a click on the map, the page stays where it is.
     panels.ward.focus({ preventScroll: !opener || opener === document.body || mapElement.contains(opener) });
     if (fit && wardLayer.bounds(code)) map.fitBounds(wardLayer.bounds(code), { maxZoom: 14, padding: [20, 20] });
@@ -236,6 +240,7 @@ async function main() {
       selectWard(null);
       profile.clear();
     }
+    showTitle(panel === 'ward' ? s.ward : null);
     if (first && s.near) nearMe.restore(s.near, s.radius);
     await showMeasure(s.by ?? 'imd');
   };
