@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Places;
-using DistrictMap.Api.Plan;
-using DistrictMap.Api.Plan.Access;
 using DistrictMap.Tests.Import;
 using DistrictMap.Tests.Infrastructure;
 using DistrictMap.Tests.Places;

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Health;
 using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
@@ -32,6 +33,7 @@ public static class DistrictMapWebApp
         builder.Services.AddDistrictMapHealth();
         builder.Services.AddDistrictMapApi(builder.Configuration);
         builder.Services.AddDistrictMapPage(builder.Configuration);
+        builder.Services.AddDistrictMapPages();
         builder.Services.AddDistrictMapOpenApi();
         builder.Services.AddDistrictMapObservability();
         builder.Services.AddDistrictMapRateLimits(builder.Configuration);
@@ -45,12 +47,14 @@ public static class DistrictMapWebApp
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseCors();
-        app.UseRateLimiter();
+        app.UseApiKeyCredentials();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapMapPage();
         app.MapMapSettings();
+        app.MapDistrictMapPages();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();
         app.MapDistrictMapMetrics();

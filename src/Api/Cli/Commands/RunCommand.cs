@@ -83,13 +83,15 @@ internal sealed class RunCommand(
         }
         else
         {
+            var code = district.Trim().ToUpperInvariant();
             try
             {
                 await LoadReport.RunAsync(
                     loader,
                     options,
                     new LoadRequest(district) { Download = settings.Offline ? DownloadPolicy.Never : DownloadPolicy.IfMissing },
-                    cancellationToken);
+                    cancellationToken,
+                    await DistrictHoldings.ReadAsync(dataSource, code, cancellationToken));
             }
             catch (ImportException e)
             {
@@ -97,8 +99,12 @@ internal sealed class RunCommand(
                 Console.Error.WriteLine($"error: {e.Message}");
             }
 
-            await LoadSamplePlanAsync(district.Trim().ToUpperInvariant(), cancellationToken);
-            await LoadSamplePlacesAsync(district.Trim().ToUpperInvariant(), cancellationToken);
+            await LoadSamplePlanAsync(code, cancellationToken);
+            await LoadSamplePlacesAsync(code, cancellationToken);
+            var holdings = await DistrictHoldings.ReadAsync(dataSource, code, cancellationToken);
+            AnsiConsole.MarkupLine(holdings.Any
+                ? $"The database holds {Markup.Escape(holdings.ToString())}."
+                : $"[yellow]The database holds nothing for {Markup.Escape(code)}.[/]");
         }
 
         await using (var count = dataSource.CreateCommand("SELECT count(*) FROM wards"))
