@@ -98,6 +98,71 @@ public sealed class LayoutTests(MapSite site)
         await BrowserSite.SaveScreenshotAsync(map.Page, $"layout-near-{width}x{height}.png", fullPage: false);
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task No_control_is_cut_off_or_beyond_the_viewport(int width, int height)
+    {
+        await using var map = await site.OpenAsync("/", Viewport(width, height));
+        await Expect(map.Page.Locator(".legend select")).ToBeVisibleAsync();
+
+        foreach (var tab in new[] { "near", "plan", "wards" })
+        {
+            await map.OpenTabAsync(tab);
+            var cut = await CutControlsAsync(map.Page);
+            Assert.True(cut.Length == 0, $"{tab} at {width}x{height}: {string.Join("; ", cut)}");
+        }
+
+        // The layer list, opened where the layout has collapsed it to its button.
+        await map.OpenLayersAsync();
+        var layers = await CutControlsAsync(map.Page);
+        Assert.True(layers.Length == 0, $"layers at {width}x{height}: {string.Join("; ", layers)}");
+    }
+
+    /// <summary>
+    /// Every control shown (buttons, links, fields, Leaflet's controls) that reaches past either side of the
+    /// viewport, or past the edge of a box that clips it; the map's own panes (markers, shapes) are left out,
+    /// as the map clips them by design, and so are the skip link and the visually hidden labels.
+    /// </summary>
+    private static async Task<string[]> CutControlsAsync(IPage page) => await page.EvaluateAsync<string[]>("""
+        () => {
+          const controls = [...document.querySelectorAll('button, select, input, textarea, a[href], summary, [tabindex="0"], .leaflet-control')]
+            .filter(e => e.getClientRects().length && !e.closest('.leaflet-pane, .skip-link, .visually-hidden')
+              && getComputedStyle(e).visibility !== 'hidden');
+          const describe = e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.getAttribute('aria-label') ?? e.textContent).trim().slice(0, 30)}"`;
+          const cut = [];
+          for (const e of controls) {
+            const r = e.getBoundingClientRect();
+            if (r.width < 2 || r.height < 2) continue;
+            if (r.left < -0.5 || r.right > document.documentElement.clientWidth + 0.5) {
+              cut.push(`${describe(e)} spans ${Math.round(r.left)} to ${Math.round(r.right)} of ${document.documentElement.clientWidth} px`);
+              continue;
+            }
+            for (let box = e.parentElement; box && box !== document.body; box = box.parentElement) {
+              const style = getComputedStyle(box);
+              if (style.overflowX === 'visible') continue;
+              const b = box.getBoundingClientRect();
+              // A box that scrolls sideways on purpose shows the rest of its content by scrolling.
+              if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && box.scrollWidth > box.clientWidth) continue;
+              if (r.left < b.left - 0.5 || r.right > b.right + 0.5) {
+                cut.push(`${describe(e)} spans ${Math.round(r.left)} to ${Math.round(r.right)}, clipped by ${box.tagName.toLowerCase()}.${box.className} at ${Math.round(b.left)} to ${Math.round(b.right)}`);
+                break;
+              }
+            }
+          }
+          // A field narrower than its own content (a select whose chosen option does not fit) is cut too.
+          for (const e of controls.filter(c => c.matches('select'))) {
+            const probe = document.createElement('span');
+            probe.style.cssText = `position:absolute;visibility:hidden;white-space:nowrap;font:${getComputedStyle(e).font}`;
+            probe.textContent = e.selectedOptions[0]?.textContent ?? '';
+            document.body.append(probe);
+            const needed = probe.getBoundingClientRect().width;
+            probe.remove();
+            if (needed > e.clientWidth) cut.push(`${describe(e)} is ${e.clientWidth} px wide for "${probe.textContent}" (${Math.ceil(needed)} px)`);
+          }
+          return cut;
+        }
+        """);
+
     [Fact]
     public async Task Resizing_and_turning_the_window_keeps_the_district_in_view_and_clear_of_the_controls()
     {

@@ -309,7 +309,7 @@ public sealed class MapPage : IAsyncDisposable
     /// <summary>The checkbox of an overlay in the layer control.</summary>
     public ILocator Layer(string name) => Page.Locator(".leaflet-control-layers label", new() { HasText = name }).Locator("input");
 
-    /// <summary>Opens the layer list when the layout has collapsed it.</summary>
+    /// <summary>Opens the layer list if the layout has collapsed it to its button.</summary>
     public async Task OpenLayersAsync()
     {
         var control = Page.Locator(".leaflet-control-layers");

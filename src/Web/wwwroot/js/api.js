@@ -8,11 +8,20 @@ export class ApiError extends Error {
   }
 }
 
+/** Responses kept, least recently used first out: a long session of panning keeps only the latest pages. */
+const cacheSize = 200;
 const cache = new Map();
 
-/** GETs JSON (or GeoJSON); throws ApiError on any error status. Responses are cached for the page's life. */
+function remembered(url) {
+  const hit = cache.get(url);
+  if (hit) { cache.delete(url); cache.set(url, hit); }
+  return hit;
+}
+
+/** GETs JSON (or GeoJSON); throws ApiError on any error status. The last `cacheSize` responses are kept. */
 export function getJson(url, { accept = 'application/json', cached = true } = {}) {
-  if (cached && cache.has(url)) return cache.get(url);
+  const hit = cached && remembered(url);
+  if (hit) return hit;
   const request = fetch(url, { headers: { Accept: accept } }).then(async response => {
     if (!response.ok) {
       let detail = '';
@@ -23,6 +32,7 @@ export function getJson(url, { accept = 'application/json', cached = true } = {}
   });
   if (cached) {
     cache.set(url, request);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value);
     request.catch(() => cache.delete(url));
   }
   return request;

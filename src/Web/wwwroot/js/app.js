@@ -1,16 +1,15 @@
 // The map page: wires the map, its overlays and the panels together, and keeps the view in the URL.
 import { L } from './leaflet.js';
 import { allItems, getJson, query } from './api.js';
-import { announce, escapeHtml, h, replace } from './dom.js';
+import { escapeHtml, h, replace } from './dom.js';
 import { createMap } from './map.js';
 import { createLayout } from './layout.js';
-import * as measures from './measures.js';
+import { createMeasureView } from './measure-view.js';
 import * as state from './state.js';
-import { domainTitles } from './format.js';
 import { pointInside } from './geometry.js';
 import { createWardLayer } from './layers/wards.js';
-import { emptyNote } from './layers/overlay.js';
-import { createLegend } from './layers/legend.js';
+import { createLayerControl } from './layers/layer-control.js';
+import { chooseDistrict, showDistrict } from './district-choice.js';
 import { districtOverlay } from './layers/district.js';
 import { focusOverlay } from './layers/focus-wards.js';
 import { allWardsOverlay, lsoaOverlay } from './layers/lsoas.js';
@@ -76,8 +75,13 @@ async function main() {
   const wardCodes = new Set(wards.features.map(f => f.id));
 
   // Panels.
+  // The page's title names the ward whose profile is open, so that a tab, a bookmark and the history say which.
+  const showTitle = code => {
+    const ward = code && wardLayer.feature(code);
+    document.title = ward ? `${ward.properties.name}, ${district.properties.name}: DistrictMap` : `${district.properties.name}: DistrictMap`;
+  };
   const tabs = createTabs(document.querySelector('.tabs [role="tablist"]'), panel => {
-    if (panel !== 'ward') returnTo = null;
+    if (panel !== 'ward') { returnTo = null; showTitle(null); }
     state.update({ panel }, { push: true });
     mapElement.classList.toggle('picking', panel === 'near');
   });
@@ -92,9 +96,7 @@ async function main() {
   };
   const selectWard = code => {
     wardLayer.select(code);
-    // The page's title names the ward open, so that a tab, a bookmark and the history say which.
-    const ward = code && wardLayer.feature(code);
-    document.title = ward ? `${ward.properties.name}, ${district.properties.name}: DistrictMap` : `${district.properties.name}: DistrictMap`;
+
     // Keep the focus wards' dashed outlines above the selected ward's.
     const focusLayer = overlays.find(o => o.id === 'focus')?.layer;
     if (focusLayer && map.hasLayer(focusLayer)) focusLayer.bringToFront();
@@ -107,6 +109,7 @@ async function main() {
     mapElement.classList.remove('picking');
     selectWard(code);
     profile.open(code);
+    showTitle(code);
     // The profile takes the focus; opened by a click on the map, the page stays where it is.
     panels.ward.focus({ preventScroll: !opener || opener === document.body || mapElement.contains(opener) });
     if (fit && wardLayer.bounds(code)) map.fitBounds(wardLayer.bounds(code), { maxZoom: 14, padding: [20, 20] });
@@ -157,64 +160,14 @@ async function main() {
   map.createPane('context').style.zIndex = 450;
   overlays.push(lsoaOverlay({ pane: 'context' }), allWardsOverlay({ pane: 'context' }));
   for (const [id, make] of Object.entries(placeCollections)) overlays.push(...make({ district: district.id, attribution: attributionOf(id) }));
-  // Open, unless it would cover the district or the map is small (layout.js collapses it then).
-  const layerControl = L.control.layers(null, null, {
-    collapsed: false,
-    sortLayers: true,
-    sortFunction: (a, b) => overlayOf(a).order - overlayOf(b).order,
-  });
-  const overlayOf = layer => overlays.find(o => o.layer === layer);
-  for (const overlay of overlays) {
-    layerControl.addOverlay(overlay.layer, overlay.name);
-    overlay.loaded = features => {
-      if (!features.length && overlay.title) emptyNote(overlay).then(text => announce(`${overlay.title}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`));
-      if (features.some(f => f.properties?.sample) && overlay.sampleLabel) {
-        layerControl.removeLayer(overlay.layer);
-        layerControl.addOverlay(overlay.layer, overlay.sampleLabel(true));
-      }
-    };
-    overlay.layer.on('loaderror', () => announce(`The layer could not be loaded.`));
-  }
-  layerControl.addTo(map);
+  const layerControl = createLayerControl(map, overlays);
   createPlacesTable(nearMe.placesElement, { map, overlays: overlays.filter(o => o.id !== 'actions') });
-  const layerList = layerControl.getContainer().querySelector('.leaflet-control-layers-list');
-  layerList.prepend(h('p', { class: 'layers-heading' }, 'Layers'));
-  collapsibleFromKeyboard(layerControl);
 
-  // The measure the wards are coloured by, and the legend.
-  const indicatorList = await measures.indicators();
-  const legend = createLegend({
-    options: [
-      { label: 'Deprivation (IoD)', options: measures.deprivationMeasures.map(id => ({ id, title: domainTitles[id] })) },
-      ...(indicatorList.length ? [{ label: 'Plan indicators', options: indicatorList.map(i => ({ id: `indicator:${i.code}`, title: i.title, sample: i.sample })) }] : []),
-    ],
-    onChange: id => { showMeasure(id); state.update({ by: id }); },
-  });
+  const measureView = await createMeasureView({ district: district.id, wardCodes, wardLayer, ranking, overlays });
   // The legend over the map, or below it on a small map (layout.js).
   const layout = createLayout({
-    map, legend, slot: document.getElementById('legend-slot'), layers: layerControl, bounds: L.geoJSON(district).getBounds(),
+    map, legend: measureView.legend, slot: document.getElementById('legend-slot'), layers: layerControl, bounds: L.geoJSON(district).getBounds(),
   });
-  for (const overlay of overlays.filter(o => o.legend)) {
-    overlay.layer.on('add', () => legend.extra.append(overlay.legend));
-    overlay.layer.on('remove', () => overlay.legend.remove());
-  }
-  let measureRequest = 0;
-  async function showMeasure(id) {
-    const mine = ++measureRequest;
-    try {
-      const measure = await measures.load(id, district.id, wardCodes);
-      if (mine !== measureRequest) return;
-      const classes = wardLayer.setMeasure(measure);
-      legend.show(measure, classes);
-      ranking.show(measure, value => wardLayer.classOf(value));
-    } catch (error) {
-      if (mine !== measureRequest) return;
-      wardLayer.setMeasure(null);
-      const message = error.status === 404 ? 'No deprivation data is loaded for this district yet.' : 'The ward figures could not be loaded.';
-      legend.error(message);
-      ranking.error(message);
-    }
-  }
 
   // The view in the URL: applied now, and again on Back, Forward or an edited hash.
   const apply = async (s, { first = false } = {}) => {
@@ -236,8 +189,9 @@ async function main() {
       selectWard(null);
       profile.clear();
     }
+    showTitle(panel === 'ward' ? s.ward : null);
     if (first && s.near) nearMe.restore(s.near, s.radius);
-    await showMeasure(s.by ?? 'imd');
+    await measureView.show(s.by ?? 'imd');
   };
 
   // The layout has settled by now: set the view from the URL exactly, or fit the district clear of the controls.
@@ -274,47 +228,6 @@ async function main() {
     if (event.key === 'Escape' && returnTo) { event.preventDefault(); goBack(); }
   });
   document.body.dataset.ready = 'true';
-}
-
-/**
- * On a narrow screen the layer control is a button: Enter opens it and moves into its list; Escape closes
- * it and gives the focus back to the button.
- */
-function collapsibleFromKeyboard(control) {
-  const container = control.getContainer();
-  const toggle = container.querySelector('.leaflet-control-layers-toggle');
-  toggle.setAttribute('aria-label', 'Layers');
-  toggle.addEventListener('keydown', event => {
-    if (event.key === 'Enter') setTimeout(() => container.querySelector('.leaflet-control-layers-list input')?.focus());
-  });
-  container.addEventListener('keydown', event => {
-    if (event.key !== 'Escape' || !container.classList.contains('leaflet-control-layers-expanded')) return;
-    event.preventDefault();
-    event.stopPropagation();
-    control.collapse();
-    toggle.focus();
-  });
-}
-
-/**
- * The district to show: the one the URL names, else the configured one (`run --district`), else the
- * only one loaded; null when several are loaded and none is chosen.
- */
-function chooseDistrict(withWards, fromUrl, configured) {
-  return withWards.find(f => f.id === fromUrl) ?? withWards.find(f => f.id === configured)
-    ?? (withWards.length === 1 ? withWards[0] : null);
-}
-
-function showDistrict(district, all) {
-  if (district) {
-    document.getElementById('district-name').textContent = district.properties.name;
-    document.title = `${district.properties.name}: DistrictMap`;
-  }
-  if (all.length < 2) return;
-  const select = h('select', { id: 'district-select', onchange: () => { state.update({ district: select.value, ward: null, map: null, near: null }); location.reload(); } },
-    [...(district ? [] : [h('option', { value: '' }, 'Choose a district')]),
-      ...all.map(f => h('option', { value: f.id, selected: f.id === district?.id }, f.properties.name))]);
-  document.getElementById('district-choice').replaceChildren(h('label', { for: 'district-select' }, 'District '), select);
 }
 
 main().catch(error => {

@@ -1,7 +1,7 @@
 // Colour classes for choropleths: viridis, which stays ordered for the common forms of colour blindness
 // and in greyscale. Dark means the poorest outcome, whatever the measure's direction.
+import { colour, viridis5 } from './colours.js';
 
-export const viridis5 = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'];
 
 /**
  * Up to five classes of equal counts (quantiles) over the values, ordered from best to poorest outcome.
@@ -37,14 +37,15 @@ export function classify(values, worseIsHigher = true) {
 
 /** n colours from viridis5, keeping the two ends. */
 function spread(n) {
-  if (n >= 5) return viridis5;
-  if (n === 1) return [viridis5[4]];
-  return Array.from({ length: n }, (_, i) => viridis5[Math.round((i * 4) / (n - 1))]);
+  const all = viridis5();
+  if (n >= 5) return all;
+  if (n === 1) return [all[4]];
+  return Array.from({ length: n }, (_, i) => all[Math.round((i * 4) / (n - 1))]);
 }
 
 /** Black or white text, whichever reads on the colour. */
 export function textOn(colour) {
   const [r, g, b] = [1, 3, 5].map(i => parseInt(colour.slice(i, i + 2), 16) / 255)
     .map(c => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#000000' : '#ffffff';
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? colour('ink') : colour('paper');
 }

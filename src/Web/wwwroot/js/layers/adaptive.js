@@ -51,16 +51,14 @@ export function adaptiveLayer({ collection, style, pane = 'overlayPane', thresho
       Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth()),
     ].map(v => v.toFixed(5)).join(',');
     try {
-      // One feature tells how many are in view.
-      const probe = await getJson(query(items, { bbox, limit: 1 }), { accept: 'application/geo+json' });
+      // One request per move: a page of up to `threshold` features, whose numberMatched says whether they are all.
+      const body = await getJson(query(items, { bbox, limit: threshold, simplify: simplifyFor(map) }), { accept: 'application/geo+json' });
       if (mine !== request) return;
-      const matched = probe.numberMatched ?? 0;
+      const matched = body.numberMatched ?? body.features.length;
       if (matched > threshold) {
         show(tileLayer(), 'tiles', matched);
         return;
       }
-      const body = await getJson(query(items, { bbox, limit: threshold, simplify: simplifyFor(map) }), { accept: 'application/geo+json' });
-      if (mine !== request) return;
       features.clearLayers();
       features.addData(body.features);
       show(features, 'features', matched);

@@ -2,6 +2,7 @@
 import { L } from '../leaflet.js';
 import { area } from '../format.js';
 import { features, label, lazyGroup, nameOf, popup } from './overlay.js';
+import { colour } from '../colours.js';
 
 export function greenSpaceOverlay({ district, attribution }) {
   const overlay = {
@@ -21,7 +22,7 @@ export function greenSpaceOverlay({ district, attribution }) {
       const restricted = feature.properties.access === 'restricted';
       L.geoJSON(feature, {
         attribution,
-        style: { color: '#006d4f', weight: 1.5, fillColor: '#009e73', fillOpacity: restricted ? 0.2 : 0.45, dashArray: restricted ? '4 4' : null },
+        style: { color: colour('green-edge'), weight: 1.5, fillColor: colour('green'), fillOpacity: restricted ? 0.2 : 0.45, dashArray: restricted ? '4 4' : null },
         pointToLayer: (_, latlng) => L.circleMarker(latlng, { radius: 6 }),
       })
         .bindPopup(() => popup(nameOf(feature), 'Green space', feature.properties.sample, overlay.describe(feature.properties)))

@@ -2,6 +2,7 @@
 // Each point is a marker with a letter, reachable with Tab, with its details in a popup.
 import { L } from '../leaflet.js';
 import { features, label, lazyGroup, nameOf, pointMarker, popup } from './overlay.js';
+import { colour } from '../colours.js';
 
 function pointOverlay({ id, order, title, kind, letter, swatch, rows }, { district, attribution }) {
   const overlay = {
@@ -19,7 +20,7 @@ function pointOverlay({ id, order, title, kind, letter, swatch, rows }, { distri
       L.geoJSON(feature, {
         attribution,
         pointToLayer: (_, latlng) => pointMarker(latlng, { letter, className: swatch, title: `${kind}: ${nameOf(feature)}`, sample: p.sample }),
-        style: { color: '#000000', weight: 2 },
+        style: { color: colour('ink'), weight: 2 },
       })
         .bindPopup(() => popup(nameOf(feature), kind, p.sample, rows(p)))
         .addTo(group);

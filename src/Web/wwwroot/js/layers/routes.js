@@ -3,11 +3,12 @@
 import { L } from '../leaflet.js';
 import { distance } from '../format.js';
 import { features, label, lazyGroup, nameOf, popup } from './overlay.js';
+import { colour } from '../colours.js';
 
 const kinds = {
-  walking: { title: 'Walking routes', one: 'Walking route', style: { color: '#d55e00', weight: 4, dashArray: '2 7', lineCap: 'round' } },
-  cycling: { title: 'Cycling routes', one: 'Cycling route', style: { color: '#0072b2', weight: 4, dashArray: '12 6' } },
-  shared: { title: 'Shared walking and cycling routes', one: 'Shared walking and cycling route', style: { color: '#cc79a7', weight: 4 } },
+  walking: { title: 'Walking routes', one: 'Walking route', style: { color: colour('walking'), weight: 4, dashArray: '2 7', lineCap: 'round' } },
+  cycling: { title: 'Cycling routes', one: 'Cycling route', style: { color: colour('cycling'), weight: 4, dashArray: '12 6' } },
+  shared: { title: 'Shared walking and cycling routes', one: 'Shared walking and cycling route', style: { color: colour('shared'), weight: 4 } },
 };
 
 export function routeOverlays({ district, attribution }) {

@@ -5,8 +5,8 @@ import { L } from '../leaflet.js';
 import { h } from '../dom.js';
 import { number } from '../format.js';
 import { classify } from '../palette.js';
+import { colour } from '../colours.js';
 
-const noData = '#d9d9d9';
 
 export function createWardLayer({ geojson, onClick, onActivate }) {
   let measure = null;
@@ -18,10 +18,10 @@ export function createWardLayer({ geojson, onClick, onActivate }) {
     const cls = classes.classOf(values.get(feature.id));
     const isSelected = feature.id === selected;
     return {
-      color: isSelected ? '#000000' : '#ffffff',
+      color: isSelected ? colour('ink') : colour('paper'),
       weight: isSelected ? 4 : 1.2,
       opacity: 1,
-      fillColor: cls?.colour ?? noData,
+      fillColor: cls?.colour ?? colour('no-data'),
       fillOpacity: measure ? 0.72 : 0.15,
     };
   };
@@ -32,7 +32,7 @@ export function createWardLayer({ geojson, onClick, onActivate }) {
     onEachFeature(feature, path) {
       path.bindTooltip(() => tooltip(feature), { sticky: true, direction: 'top' });
       path.on('click', event => onClick(feature.id, event.latlng));
-      path.on('mouseover', () => path.setStyle({ weight: 3, color: '#000000' }));
+      path.on('mouseover', () => path.setStyle({ weight: 3, color: colour('ink') }));
       path.on('mouseout', () => path.setStyle(styleOf(feature)));
       path.on('add', () => {
         const element = path.getElement();

@@ -7,6 +7,7 @@ import { announce, h, note, replace, sampleBadge } from '../dom.js';
 import { distance, kindTitles } from '../format.js';
 import { pointInside } from '../geometry.js';
 import { reducedMotion } from '../map.js';
+import { colour } from '../colours.js';
 
 const radii = [400, 800, 1000, 2000, 5000, 10000];
 
@@ -73,15 +74,15 @@ export function createNearMe(root, { map, wards, onOpenWard, onPointChange }) {
     point = L.latLng(latlng);
     const mine = ++request;
     marks.clearLayers();
-    L.circle(point, { radius, color: '#1d70b8', weight: 2, fill: false, dashArray: '6 4', interactive: false }).addTo(marks);
-    L.circleMarker(point, { radius: 7, color: '#ffffff', weight: 2, fillColor: '#1d70b8', fillOpacity: 1, interactive: false }).addTo(marks);
+    L.circle(point, { radius, color: colour('near'), weight: 2, fill: false, dashArray: '6 4', interactive: false }).addTo(marks);
+    L.circleMarker(point, { radius: 7, color: colour('paper'), weight: 2, fillColor: colour('near'), fillOpacity: 1, interactive: false }).addTo(marks);
     if (fly) map.fitBounds(point.toBounds(radius * 2), { maxZoom: 15 });
     if (!silent) onPointChange({ lon: point.lng, lat: point.lat }, radius);
     replace(results, h('p', {}, 'Looking…'));
     const lon = point.lng.toFixed(6);
     const lat = point.lat.toFixed(6);
     try {
-      const nearby = await getJson(query('/api/nearby', { lon, lat, radius }), { cached: false });
+      const nearby = await getJson(query('/api/nearby', { lon, lat, radius, geometry: true }), { cached: false });
       if (mine === request) show(nearby, { reveal: !silent });
     } catch {
       if (mine !== request) return;
@@ -102,6 +103,7 @@ export function createNearMe(root, { map, wards, onOpenWard, onPointChange }) {
     }
     const focusText = ward.focus ? `${ward.name} is a focus ward of the community plan.` : `${ward.name} is not a focus ward.`;
     const features = [...nearby.features].sort((a, b) => a.distanceMetres - b.distanceMetres);
+    const places = placesOnMap(features);
     replace(results,
       h('h3', {}, 'The ward you are in'),
       h('p', { class: 'near-ward' }, h('strong', {}, ward.name), nearby.district ? ` ward, ${nearby.district.name}` : ' ward'),
@@ -109,11 +111,49 @@ export function createNearMe(root, { map, wards, onOpenWard, onPointChange }) {
       h('h3', {}, `Places within ${distance(radius)}`),
       features.length === 0
         ? note(`No place loaded here lies within ${distance(radius)}. Try a larger distance.`)
-        : h('ol', { class: 'near-list' }, features.map(f => h('li', {},
-          h('span', { class: 'near-distance' }, distance(f.distanceMetres)), ' ',
-          h('span', { class: 'near-kind' }, kindTitles[f.kind] ?? f.kind), ': ',
-          h('span', { class: 'near-name' }, f.name), ' ', sampleBadge(f.sample)))));
+        : [places.filter, h('ol', { class: 'near-list' }, places.items)]);
     announce(`${ward.name} ward. ${features.length} place${features.length === 1 ? '' : 's'} within ${distance(radius)}.`);
+  }
+
+  /**
+   * The places found, drawn on the map (each with a popup) and listed: a name in the list shows its
+   * place on the map; checkboxes, one per kind, show or hide a kind in both.
+   */
+  function placesOnMap(features) {
+    const shown = L.featureGroup().addTo(marks);
+    const entries = features.map(f => {
+      const title = kindTitles[f.kind] ?? f.kind;
+      const shape = f.geometry ? L.geoJSON(f.geometry, {
+        className: 'near-place',
+        style: { color: colour('near'), weight: 4, fillColor: colour('near'), fillOpacity: 0.25 },
+        pointToLayer: (_, latlng) => L.circleMarker(latlng, { className: 'near-place', radius: 7, color: colour('ink'), weight: 1.5, fillColor: colour('near'), fillOpacity: 0.9 }),
+        // A click on a place opens its popup, and is not a new place to look up.
+        onEachFeature: (_, layer) => layer.on('click', event => event.originalEvent?.preventDefault()),
+      }) : null;
+      shape?.bindPopup(() => h('div', { class: 'popup' },
+        h('p', { class: 'popup-title' }, h('strong', {}, f.name ?? title), ' ', sampleBadge(f.sample)),
+        h('p', { class: 'popup-kind' }, `${title}, ${distance(f.distanceMetres)} away`)));
+      shape?.addTo(shown);
+      const name = shape
+        ? h('button', { type: 'button', class: 'link-button near-name', onclick: () => { map.fitBounds(shape.getBounds(), { maxZoom: 16 }); shape.openPopup(); } }, f.name ?? title)
+        : h('span', { class: 'near-name' }, f.name ?? title);
+      const item = h('li', { 'data-kind': f.kind },
+        h('span', { class: 'near-distance' }, distance(f.distanceMetres)), ' ',
+        h('span', { class: 'near-kind' }, title), ': ', name, ' ', sampleBadge(f.sample));
+      return { kind: f.kind, shape, item };
+    });
+    const kinds = [...new Set(features.map(f => f.kind))];
+    const toggle = (kind, on) => entries.filter(e => e.kind === kind).forEach(e => {
+      e.item.hidden = !on;
+      if (e.shape && on) shown.addLayer(e.shape);
+      if (e.shape && !on) shown.removeLayer(e.shape);
+    });
+    const filter = kinds.length < 2 ? null : h('fieldset', { class: 'near-filter' },
+      h('legend', {}, 'Show'),
+      kinds.map(kind => h('label', {},
+        h('input', { type: 'checkbox', checked: true, value: kind, onchange: event => toggle(kind, event.target.checked) }),
+        ` ${kindTitles[kind] ?? kind} (${entries.filter(e => e.kind === kind).length})`)));
+    return { filter, items: entries.map(e => e.item) };
   }
 
   return {
