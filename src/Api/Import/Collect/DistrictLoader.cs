@@ -106,7 +106,13 @@ public sealed class DistrictLoader(IOptions<DataOptions> options, DatasetImport 
     /// <summary>Where the collect command keeps a dataset of a district.</summary>
     public static string CachePath(string cacheDirectory, ManifestDataset dataset, string district)
     {
-        var extension = dataset.Format is SourceFormat.Csv or SourceFormat.ArcgisCsv ? "csv" : "geojson";
+        var extension = dataset.Format switch
+        {
+            SourceFormat.Csv or SourceFormat.ArcgisCsv => "csv",
+            SourceFormat.Zip => "zip",
+            SourceFormat.Overpass => "overpass.json",
+            _ => "geojson",
+        };
         return Path.GetFullPath(Path.Combine(cacheDirectory, district, $"{dataset.Id}.{extension}"));
     }
 

@@ -3,6 +3,7 @@ using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Places;
+using DistrictMap.Api.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictMap.Api.Infrastructure.Database;
@@ -33,10 +34,14 @@ public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> 
     public DbSet<TownCentreProject> TownCentreProjects => Set<TownCentreProject>();
     public DbSet<RecyclingSite> RecyclingSites => Set<RecyclingSite>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<GreenSpaceSource> GreenSpaceSources => Set<GreenSpaceSource>();
+    public DbSet<Postcode> Postcodes => Set<Postcode>();
+    public DbSet<PlaceName> PlaceNames => Set<PlaceName>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DistrictMapDbContext).Assembly);
     }
 }

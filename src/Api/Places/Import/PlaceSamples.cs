@@ -42,5 +42,6 @@ public sealed class PlaceSamples(PlaceFileImporter importer, NpgsqlDataSource da
 public static class PlacesImportServiceCollectionExtensions
 {
     public static IServiceCollection AddPlacesImport(this IServiceCollection services) =>
-        services.AddSingleton<PlaceFileImporter>().AddSingleton<Osm.OsmImporter>().AddSingleton<PlaceSamples>();
+        services.AddSingleton<PlaceFileImporter>().AddSingleton<Osm.OsmImporter>().AddSingleton<PlaceSamples>()
+            .AddSingleton<Search.Import.PostcodeImporter>().AddSingleton<Search.Import.PlaceNameImporter>();
 }

@@ -56,7 +56,14 @@ internal static class PlaceWriter
         var record = batch.Provenance(kept);
         var (datasetId, datasetChanged) = await DatasetRecorder.UpsertAsync(connection, record, cancellationToken);
         progress.Report($"write {layer.Id()}", 0, kept);
-        var written = await connection.CountAsync(PlaceImportSql.Upsert(layer), cancellationToken, ("dataset", datasetId))
+        var written = 0;
+        if (layer == PlaceLayer.GreenSpaces)
+        {
+            await connection.ExecuteAsync(PlaceImportSql.MatchGreenSpaces, cancellationToken, ("dataset", datasetId));
+            written += await connection.CountAsync(PlaceImportSql.RecordMatches, cancellationToken, ("dataset", datasetId));
+        }
+
+        written += await connection.CountAsync(PlaceImportSql.Upsert(layer), cancellationToken, ("dataset", datasetId))
             + await connection.CountAsync(PlaceImportSql.DeleteMissing(layer), cancellationToken, ("dataset", datasetId));
         progress.Report($"write {layer.Id()}", kept, kept);
         return new PlaceBatchResult(
