@@ -10,6 +10,8 @@ if [ -n "${DISTRICTMAP_DATA_DIR:-}" ]; then
   export DISTRICTMAP_DATA_DIR
 fi
 rm -rf TestResults
+# The OpenAPI linters the tests run (Spectral and Redocly), pinned by tools/openapi-lint/package-lock.json.
+npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error
 dotnet build DistrictMap.sln --configuration Release
 # One test project after the other (they share two cores), each with its own results file; all run even if one fails.
 status=0

@@ -23,7 +23,11 @@
 # Settings (environment): ROUNDS (3), DURATION (20s), WARMUP (5s), THREADS (2), CONNECTIONS (32),
 # MS_WORKERS (4), DM_POOL_SIZE (8: DistrictMap's connection pool, sized for the 2-core database as
 # MapServer's worker count is; empty: Npgsql's 100), DM_TILE_CACHE_MB (DistrictMap's tile memory; unset:
-# its default, 64; 0 builds every tile in PostGIS), SCENARIOS ("items tiles feature"), PG_PORT (56510), API_PORT (56520), MS_PORT (56530).
+# its default, 64; 0 keeps none in memory), DM_TILE_STORE (the tile store shared by instances, in the
+# database's tile_store table, emptied before each run; unset: on; false: off, so that with
+# DM_TILE_CACHE_MB=0 every tile is built in PostGIS), DM_TILE_SEEDING (background seeding after a change
+# of the data; unset: off here, since it would compete with the measured requests for the cores),
+# SCENARIOS ("items tiles feature"), PG_PORT (56510), API_PORT (56520), MS_PORT (56530).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -145,6 +149,8 @@ export Logging__LogLevel__Default=Warning
 # wrk comes from one address: the per-address limit on expensive reads would rightly answer it 429.
 export DistrictMap__RateLimits__ExpensiveReadsPerMinute=0
 [[ -n "${DM_TILE_CACHE_MB:-}" ]] && export DistrictMap__Tiles__CacheMegabytes=$DM_TILE_CACHE_MB
+[[ -n "${DM_TILE_STORE:-}" ]] && export DistrictMap__Tiles__Store__Enabled=$DM_TILE_STORE
+export DistrictMap__Tiles__Seeding__Enabled=${DM_TILE_SEEDING:-false}
 dm() { "$ROOT/districtmap" "$@"; }
 loaded=$("${PSQL[@]}" -d districtmap -tAc "SELECT (SELECT count(*) FROM deprivation_scores WHERE domain = 'imd') || '/' || (SELECT count(*) FROM green_spaces)" 2>/dev/null || echo none)
 if [[ "$loaded" != 33000/10000 ]]; then
@@ -180,6 +186,10 @@ size=$("${PSQL[@]}" -d districtmap -tAc "SELECT format('%s LSOAs (%s vertices), 
 log "data: $size"
 
 # ---- 5. the servers ---------------------------------------------------------------------------
+# A database loaded by an earlier version gets the newer tables (tile_store); tiles stored by an
+# earlier run would be served from the store, so every run starts with it empty.
+dm db migrate >&2
+"${PSQL[@]}" -d districtmap -c "TRUNCATE tile_store"
 dotnet build src/Api --configuration Release --nologo --verbosity quiet >&2
 DistrictMap__Database__MigrateOnStartup=false dotnet src/Api/bin/Release/net10.0/DistrictMap.Api.dll \
   --urls "http://127.0.0.1:$API_PORT" > "$RUN/districtmap.log" 2>&1 &

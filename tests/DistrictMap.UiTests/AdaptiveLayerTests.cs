@@ -77,6 +77,7 @@ public sealed class AdaptiveLayerTests(DenseSite site) : IClassFixture<DenseSite
 
         // The legend explains the colours while the layer is on, and goes with it.
         await Expect(map.Page.Locator(".legend-lsoas .legend-deciles li")).ToHaveCountAsync(5);
+        await map.OpenLayersAsync();
         await map.Layer("Neighbourhoods (LSOAs) by IMD decile").UncheckAsync();
         await Expect(map.Page.Locator(".legend-lsoas")).ToHaveCountAsync(0);
         Assert.Empty(map.Errors);

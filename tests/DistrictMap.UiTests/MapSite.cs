@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Places;
-using DistrictMap.Api.Plan;
-using DistrictMap.Api.Plan.Access;
 using DistrictMap.Tests.Import;
 using DistrictMap.Tests.Infrastructure;
 using DistrictMap.Tests.Places;
@@ -309,6 +308,16 @@ public sealed class MapPage : IAsyncDisposable
 
     /// <summary>The checkbox of an overlay in the layer control.</summary>
     public ILocator Layer(string name) => Page.Locator(".leaflet-control-layers label", new() { HasText = name }).Locator("input");
+
+    /// <summary>Opens the layer list when the layout has collapsed it.</summary>
+    public async Task OpenLayersAsync()
+    {
+        var control = Page.Locator(".leaflet-control-layers");
+        if (!(await control.GetAttributeAsync("class") ?? "").Contains("leaflet-control-layers-expanded", StringComparison.Ordinal))
+        {
+            await Page.Locator(".leaflet-control-layers-toggle").ClickAsync();
+        }
+    }
 
     public async Task OpenTabAsync(string id)
     {

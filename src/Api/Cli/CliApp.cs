@@ -29,7 +29,7 @@ public static class CliApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Plan.PlanWriter>();
         builder.Services.AddScoped<Plan.PlanCsv>();
-        builder.Services.AddScoped<Plan.Access.ApiKeys>();
+        builder.Services.AddScoped<Access.ApiKeys>();
         builder.Services.AddSingleton<Operations.DatabaseBackups>();
 
         var app = new CommandApp(new TypeRegistrar(builder.Services));

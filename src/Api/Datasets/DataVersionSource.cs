@@ -23,6 +23,12 @@ public sealed partial class DataVersionSource(
     /// <summary>The PostgreSQL notification channel imports notify on.</summary>
     public const string Channel = "districtmap_data_changed";
 
+    /// <summary>
+    /// The one statement that moves the data version on and notifies listeners (delivered when the transaction
+    /// commits): every write that changes what the API serves ends with it.
+    /// </summary>
+    public const string BumpSql = $"UPDATE data_state SET version = version + 1, changed_at = now() WHERE id = 1; NOTIFY {Channel};";
+
     /// <summary>How long a version read from a replica is trusted.</summary>
     public static readonly TimeSpan ReplicaVersionMaxAge = TimeSpan.FromSeconds(1);
 

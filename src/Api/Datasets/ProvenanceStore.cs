@@ -27,9 +27,16 @@ public sealed class ProvenanceStore([FromKeyedServices(ReadOnlyDatabase.Key)] Di
             query = query.Where(d => kinds.Contains(d.Kind));
         }
 
-        return await query
+        return await ListAsync(query, cancellationToken);
+    }
+
+    /// <summary>The datasets of one district: each key ends with the district it was imported for, or all.</summary>
+    public async Task<IReadOnlyList<DatasetSource>> ForDistrictAsync(string district, CancellationToken cancellationToken) =>
+        await ListAsync(db.Datasets.AsNoTracking().Where(d => d.Key.EndsWith(":" + district) || d.Key.EndsWith(":all")), cancellationToken);
+
+    private static async Task<IReadOnlyList<DatasetSource>> ListAsync(IQueryable<Dataset> query, CancellationToken cancellationToken) =>
+        await query
             .OrderBy(d => d.Key)
             .Select(d => new DatasetSource(d.Key, d.Kind, d.Title, d.Source, d.Licence, d.LicenceUrl, d.Attribution, d.Vintage, d.ImportedAt, d.Rows))
             .ToListAsync(cancellationToken);
-    }
 }

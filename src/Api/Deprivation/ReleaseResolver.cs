@@ -4,7 +4,7 @@ using DistrictMap.Api.Infrastructure.Database;
 
 namespace DistrictMap.Api.Deprivation;
 
-/// <summary>Which IoD release a request is about: the one it names, or the latest with ward scores.</summary>
+/// <summary>Which IoD release a request is about: the one it names, or the district's <see cref="CurrentRelease"/>.</summary>
 public sealed class ReleaseResolver([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
     /// <returns>The release code, or null when no release has data (for the district).</returns>
@@ -23,11 +23,11 @@ public sealed class ReleaseResolver([FromKeyedServices(ReadOnlyDatabase.Key)] Np
             throw new BadRequestException($"release '{Text.Shorten(requested)}' is not known; releases: {await all.ExecuteScalarAsync(cancellationToken)}.");
         }
 
-        await using var latest = dataSource.CreateCommand("""
-            SELECT d.release FROM ward_deprivation d JOIN iod_releases r ON r.code = d.release
-            WHERE d.domain = 'imd' AND ($1::text IS NULL OR d.district_code = $1)
-            GROUP BY d.release, r.published
-            ORDER BY bool_or(d.score IS NOT NULL) DESC, r.published DESC
+        // Without a district, the newest of the districts' current releases.
+        await using var latest = dataSource.CreateCommand($"""
+            SELECT cur.release FROM {CurrentRelease.PerDistrict} cur
+            WHERE $1::text IS NULL OR cur.district_code = $1
+            ORDER BY cur.published DESC
             LIMIT 1
             """);
         latest.Parameters.Add(new NpgsqlParameter { Value = (object?)district ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });

@@ -91,7 +91,7 @@ public static class DistrictEndpoints
         var releaseCode = await releases.ResolveAsync(release, districtCode, cancellationToken);
         var deprivation = releaseCode is null ? null : await DeprivationAsync(dataSource, wards, districtCode, releaseCode, Links.Absolute(request, WardEndpoints.MethodPath), cancellationToken);
         var summaries = await wards.SummariesAsync(districtCode, null, releaseCode, false, cancellationToken);
-        var sources = await provenance.ForKindsAsync(null, cancellationToken);
+        var sources = await provenance.ForDistrictAsync(districtCode, cancellationToken);
         return TypedResults.Json(new DistrictProfile(
             districtCode,
             name,

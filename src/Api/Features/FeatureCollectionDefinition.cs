@@ -8,6 +8,8 @@ public enum PropertyType
     WholeNumber,
     Number,
     TrueFalse,
+    /// <summary>A calendar day (an SQL date), written as YYYY-MM-DD.</summary>
+    Date,
 }
 
 /// <summary>A property of a collection's features: its name on the wire and the SQL that computes it.</summary>
@@ -46,6 +48,11 @@ public sealed record FeatureCollectionDefinition
     /// so that tiles stay small. Null carries every property.
     /// </summary>
     public IReadOnlyList<string>? TileProperties { get; init; }
+    /// <summary>
+    /// When the features hold, which <c>datetime</c> filters on; null when they are not tied to a time, and then
+    /// every <c>datetime</c> matches every feature.
+    /// </summary>
+    public FeatureTemporal? Temporal { get; init; }
 
     public FeatureProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
 }

@@ -9,7 +9,13 @@ public sealed record BoundingBox(double West, double South, double East, double 
 /// <summary>A validated items request: which features, which page, which properties, in which order.</summary>
 public sealed record FeatureRequest
 {
+    /// <summary>The bbox, with x (longitude or easting) as West and East, in <see cref="BboxCrs"/>.</summary>
     public BoundingBox? Bbox { get; init; }
+    public CoordinateReferenceSystem BboxCrs { get; init; } = CoordinateReferenceSystem.Crs84;
+    /// <summary>The CRS geometries are written in (crs).</summary>
+    public CoordinateReferenceSystem Crs { get; init; } = CoordinateReferenceSystem.Crs84;
+    /// <summary>The datetime parameter: features whose time meets it (all features of a collection without one), or null.</summary>
+    public TimeInterval? Datetime { get; init; }
     public int Limit { get; init; }
     public int Offset { get; init; }
     public IReadOnlyList<(FeatureProperty Property, object Value)> Filters { get; init; } = [];
@@ -20,7 +26,7 @@ public sealed record FeatureRequest
     public double? SimplifyMetres { get; init; }
 
     /// <summary>The query parameters of an items request; queryable property names are accepted too.</summary>
-    public static readonly IReadOnlyList<string> Parameters = ["f", "bbox", "limit", "offset", "properties", "sortby", "simplify"];
+    public static readonly IReadOnlyList<string> Parameters = ["f", "bbox", "bbox-crs", "crs", "datetime", "limit", "offset", "properties", "sortby", "simplify"];
 
     /// <summary>Reads and checks the query of an items request; throws <see cref="BadRequestException"/> saying what is allowed.</summary>
     public static FeatureRequest Parse(IQueryCollection query, FeatureCollectionDefinition collection, FeatureOptions options)
@@ -41,9 +47,13 @@ public sealed record FeatureRequest
             }
         }
 
+        var bboxCrs = query.TryGetValue("bbox-crs", out var bboxCrsText) ? CoordinateReferenceSystem.Parse("bbox-crs", bboxCrsText.ToString()) : CoordinateReferenceSystem.Crs84;
         return new FeatureRequest
         {
-            Bbox = query.TryGetValue("bbox", out var bbox) ? ParseBbox(bbox.ToString()) : null,
+            Bbox = query.TryGetValue("bbox", out var bbox) ? ParseBbox(bbox.ToString(), bboxCrs) : null,
+            BboxCrs = bboxCrs,
+            Crs = query.TryGetValue("crs", out var crs) ? CoordinateReferenceSystem.Parse("crs", crs.ToString()) : CoordinateReferenceSystem.Crs84,
+            Datetime = query.TryGetValue("datetime", out var datetime) ? TimeInterval.Parse(datetime.ToString()) : null,
             Limit = query.TryGetValue("limit", out var limit) ? ParseLimit(limit.ToString(), options) : options.DefaultLimit,
             Offset = query.TryGetValue("offset", out var offset) ? ParseOffset(offset.ToString()) : 0,
             Properties = query.TryGetValue("properties", out var properties) ? ParseProperties(properties.ToString(), collection) : null,
@@ -53,7 +63,10 @@ public sealed record FeatureRequest
         };
     }
 
-    public static BoundingBox ParseBbox(string text)
+    public static BoundingBox ParseBbox(string text) => ParseBbox(text, CoordinateReferenceSystem.Crs84);
+
+    /// <summary>A bbox in <paramref name="crs"/>, in its axis order (latitude first for EPSG:4326), as x and y ranges.</summary>
+    public static BoundingBox ParseBbox(string text, CoordinateReferenceSystem crs)
     {
         var parts = text.Split(',');
         var numbers = new List<double>();
@@ -75,6 +88,19 @@ public sealed record FeatureRequest
         var (west, south, east, north) = numbers.Count == 4
             ? (numbers[0], numbers[1], numbers[2], numbers[3])
             : (numbers[0], numbers[1], numbers[3], numbers[4]);
+        if (crs.LatitudeFirst)
+        {
+            (west, south, east, north) = (south, west, north, east);
+        }
+
+        if (!crs.Geographic)
+        {
+            return west <= east && south <= north
+                ? new BoundingBox(west, south, east, north)
+                : throw new BadRequestException($"bbox minimums must not exceed maximums: give minEasting,minNorthing,maxEasting,maxNorthing in {crs.Uri}.");
+        }
+
+        var order = crs.LatitudeFirst ? "minLat,minLon,maxLat,maxLon" : "minLon,minLat,maxLon,maxLat";
         if (west is < -180 or > 180 || east is < -180 or > 180)
         {
             throw new BadRequestException("bbox longitudes must be between -180 and 180.");
@@ -87,7 +113,7 @@ public sealed record FeatureRequest
 
         if (west > east || south > north)
         {
-            throw new BadRequestException("bbox minimums must not exceed maximums: give minLon,minLat,maxLon,maxLat.");
+            throw new BadRequestException($"bbox minimums must not exceed maximums: give {order}.");
         }
 
         return new BoundingBox(west, south, east, north);
@@ -147,6 +173,9 @@ public sealed record FeatureRequest
         PropertyType.TrueFalse => bool.TryParse(text, out var flag)
             ? flag
             : throw new BadRequestException($"{property.Name} '{Text.Shorten(text)}' must be true or false."),
+        PropertyType.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new BadRequestException($"{property.Name} '{Text.Shorten(text)}' must be a date, YYYY-MM-DD."),
         _ => text.Length <= 200 ? text : throw new BadRequestException($"{property.Name} is longer than 200 characters."),
     };
 }

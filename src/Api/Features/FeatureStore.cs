@@ -24,6 +24,7 @@ public sealed record FeaturePage(long NumberMatched, IReadOnlyList<FeatureProper
 public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, IOptions<FeatureOptions> options)
 {
     private readonly ConcurrentDictionary<(string Collection, long Version), BoundingBox?> extents = new();
+    private readonly ConcurrentDictionary<(string Collection, long Version), (DateTime?, DateTime?)> timeExtents = new();
 
     public async Task<FeaturePage> QueryAsync(FeatureCollectionDefinition collection, FeatureRequest request, bool withGeometry, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         // As GeoJSON, each feature is written whole by PostgreSQL (properties by to_json of a row, in declared order),
         // so that the service only copies bytes; otherwise the typed values are read for CSV and HTML.
         var select = withGeometry
-            ? $"({collection.IdExpression})::text, {FeatureJson(collection, request.SimplifyMetres)} FROM {collection.From} CROSS JOIN LATERAL (SELECT {PropertyColumns(properties)}) feature_properties"
+            ? $"({collection.IdExpression})::text, {FeatureJson(collection, request.SimplifyMetres, request.Crs)} FROM {collection.From} CROSS JOIN LATERAL (SELECT {PropertyColumns(properties)}) feature_properties"
             : $"{Columns(collection, properties, request.SimplifyMetres, withGeometry: false)} FROM {collection.From}";
         await using (var page = Command($"SELECT {select} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", parameters))
         {
@@ -47,7 +48,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             }
 
             await using var reader = await page.ExecuteReaderAsync(cancellationToken);
-            rows = withGeometry ? await FeaturesAsync(reader, cancellationToken) : await RowsAsync(reader, properties.Count, withGeometry: false, cancellationToken);
+            rows = withGeometry ? await FeaturesAsync(reader, cancellationToken) : await RowsAsync(reader, properties, withGeometry: false, cancellationToken);
         }
 
         // A page that is neither full nor past the end is the last one: it tells how many match without counting them.
@@ -60,12 +61,12 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         return new FeaturePage((long)(await count.ExecuteScalarAsync(cancellationToken))!, properties, rows);
     }
 
-    public async Task<FeaturePage> GetAsync(FeatureCollectionDefinition collection, string id, IReadOnlyList<FeatureProperty>? selected, double? simplifyMetres, bool withGeometry, CancellationToken cancellationToken)
+    public async Task<FeaturePage> GetAsync(FeatureCollectionDefinition collection, string id, IReadOnlyList<FeatureProperty>? selected, double? simplifyMetres, bool withGeometry, CoordinateReferenceSystem? crs, CancellationToken cancellationToken)
     {
         var where = collection.Where is null ? "" : $" AND ({collection.Where})";
         var properties = selected ?? collection.Properties;
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns(collection, properties, simplifyMetres, withGeometry)} FROM {collection.From} WHERE {collection.IdExpression} = @id{where} LIMIT 1");
+            $"SELECT {Columns(collection, properties, simplifyMetres, withGeometry, crs)} FROM {collection.From} WHERE {collection.IdExpression} = @id{where} LIMIT 1");
         // Sent untyped, so that PostgreSQL reads it as the id's own type (text codes, integer numbers).
         command.Parameters.Add(new NpgsqlParameter("id", NpgsqlTypes.NpgsqlDbType.Unknown) { Value = id });
         if (simplifyMetres is { } tolerance)
@@ -74,7 +75,7 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = await RowsAsync(reader, properties.Count, withGeometry, cancellationToken);
+        var rows = await RowsAsync(reader, properties, withGeometry, cancellationToken);
         return new FeaturePage(rows.Count, properties, rows);
     }
 
@@ -98,7 +99,29 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         return extent;
     }
 
-    private string Columns(FeatureCollectionDefinition collection, IReadOnlyList<FeatureProperty> properties, double? simplifyMetres, bool withGeometry)
+    /// <summary>The first and last instant of the collection's features, cached per data version; nulls when it has no time or it is open.</summary>
+    public async Task<(DateTime? Start, DateTime? End)> TemporalExtentAsync(FeatureCollectionDefinition collection, DataVersion version, CancellationToken cancellationToken)
+    {
+        if (collection.Temporal is not { } temporal)
+        {
+            return (null, null);
+        }
+
+        if (timeExtents.TryGetValue((collection.Id, version.Version), out var known))
+        {
+            return known;
+        }
+
+        var where = collection.Where is null ? "" : $" WHERE {collection.Where}";
+        await using var command = dataSource.CreateCommand($"SELECT min({temporal.Start}), max({temporal.End}) FROM {collection.From}{where}");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        (DateTime?, DateTime?) extent = (reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTime>(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTime>(1));
+        timeExtents[(collection.Id, version.Version)] = extent;
+        return extent;
+    }
+
+    private string Columns(FeatureCollectionDefinition collection, IReadOnlyList<FeatureProperty> properties, double? simplifyMetres, bool withGeometry, CoordinateReferenceSystem? crs = null)
     {
         var columns = new StringBuilder();
         foreach (var property in properties)
@@ -106,11 +129,11 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             columns.Append(", ").Append(property.Expression);
         }
 
-        return $"({collection.IdExpression})::text, {(withGeometry ? GeometryJson(collection, simplifyMetres) : "NULL::text")}{columns}";
+        return $"({collection.IdExpression})::text, {(withGeometry ? GeometryJson(collection, simplifyMetres, crs ?? CoordinateReferenceSystem.Crs84) : "NULL::text")}{columns}";
     }
 
     /// <summary>The geometry as GeoJSON, 6 decimals, exterior rings counter-clockwise (RFC 7946), simplified when asked.</summary>
-    private string GeometryJson(FeatureCollectionDefinition collection, double? simplifyMetres)
+    private string GeometryJson(FeatureCollectionDefinition collection, double? simplifyMetres, CoordinateReferenceSystem crs)
     {
         var raw = collection.GeometryExpression;
         var geometry = raw;
@@ -120,13 +143,12 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
             geometry = $"ST_Transform(ST_SimplifyPreserveTopology(ST_Transform({geometry}, {srid}), @simplify), 4326)";
         }
 
-        // Only polygons are reoriented: PostGIS 3.3's ST_ForcePolygonCCW reverses lines.
-        return $"ST_AsGeoJSON(CASE WHEN ST_Dimension({raw}) = 2 THEN ST_ForcePolygonCCW({geometry}) ELSE {geometry} END, 6)";
+        return GeometrySql.GeoJson(raw, geometry, crs);
     }
 
     /// <summary>A whole GeoJSON Feature as text: id (a string), geometry, and the properties of the feature_properties row.</summary>
-    private string FeatureJson(FeatureCollectionDefinition collection, double? simplifyMetres) =>
-        $$"""'{"type":"Feature","id":' || to_json(({{collection.IdExpression}})::text)::text || ',"geometry":' || coalesce({{GeometryJson(collection, simplifyMetres)}}, 'null') || ',"properties":' || to_json(feature_properties)::text || '}'""";
+    private string FeatureJson(FeatureCollectionDefinition collection, double? simplifyMetres, CoordinateReferenceSystem crs) =>
+        $$"""'{"type":"Feature","id":' || to_json(({{collection.IdExpression}})::text)::text || ',"geometry":' || coalesce({{GeometryJson(collection, simplifyMetres, crs)}}, 'null') || ',"properties":' || to_json(feature_properties)::text || '}'""";
 
     /// <summary>The properties as the columns of a row, named as on the wire (names are declared in code).</summary>
     private static string PropertyColumns(IReadOnlyList<FeatureProperty> properties) =>
@@ -154,8 +176,24 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         if (request.Bbox is { } box)
         {
             parameters.AddRange([new("west", box.West), new("south", box.South), new("east", box.East), new("north", box.North)]);
-            const string envelope = "ST_MakeEnvelope(@west, @south, @east, @north, 4326)";
+            var envelope = request.BboxCrs.EnvelopeInStorage("@west", "@south", "@east", "@north");
             conditions.Add($"{collection.GeometryExpression} && {envelope} AND ST_Intersects({collection.GeometryExpression}, {envelope})");
+        }
+
+        if (request.Datetime is { } time && collection.Temporal is { } temporal)
+        {
+            // The feature's time [start, end) meets the request's [start, end]; an unknown start or end is open.
+            if (time.End is { } last)
+            {
+                parameters.Add(new NpgsqlParameter<DateTime>("time_end", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = last });
+                conditions.Add($"({temporal.Start} IS NULL OR {temporal.Start} <= @time_end)");
+            }
+
+            if (time.Start is { } first)
+            {
+                parameters.Add(new NpgsqlParameter<DateTime>("time_start", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = first });
+                conditions.Add($"({temporal.End} IS NULL OR {temporal.End} > @time_start)");
+            }
         }
 
         for (var i = 0; i < request.Filters.Count; i++)
@@ -179,15 +217,17 @@ public sealed class FeatureStore([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsq
         return command;
     }
 
-    private static async Task<List<FeatureRow>> RowsAsync(NpgsqlDataReader reader, int propertyCount, bool withGeometry, CancellationToken cancellationToken)
+    private static async Task<List<FeatureRow>> RowsAsync(NpgsqlDataReader reader, IReadOnlyList<FeatureProperty> properties, bool withGeometry, CancellationToken cancellationToken)
     {
         var rows = new List<FeatureRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var values = new object?[propertyCount];
-            for (var i = 0; i < propertyCount; i++)
+            var values = new object?[properties.Count];
+            for (var i = 0; i < properties.Count; i++)
             {
-                values[i] = reader.IsDBNull(i + 2) ? null : reader.GetValue(i + 2);
+                values[i] = reader.IsDBNull(i + 2) ? null
+                    : properties[i].Type == PropertyType.Date ? reader.GetFieldValue<DateOnly>(i + 2)
+                    : reader.GetValue(i + 2);
             }
 
             rows.Add(new FeatureRow(reader.GetString(0), withGeometry && !reader.IsDBNull(1) ? reader.GetFieldValue<byte[]>(1) : null, values));

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CsvHelper;
 using DistrictMap.Api.Http;
 
 namespace DistrictMap.Api.Features;
@@ -9,6 +8,7 @@ namespace DistrictMap.Api.Features;
 public static class FeatureWriter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions ResourceOptions = new(JsonSerializerDefaults.Web);
 
     public static IResult FeatureCollection(FeaturePage page, IReadOnlyList<Link> links, DateTimeOffset timeStamp) =>
         new WriterResult(ResponseFormats.GeoJsonMediaType, async stream =>
@@ -50,57 +50,76 @@ public static class FeatureWriter
             WriteFeature(json, properties, feature, links);
         });
 
+    /// <summary>
+    /// GeoJSON of REST resources (wards, LSOAs, actions, places near a point): each feature's properties are the
+    /// resource itself as the JSON API shows it, its geometry the GeoJSON PostGIS wrote through <see cref="GeometrySql"/>.
+    /// </summary>
+    public static IResult ResourceCollection(IEnumerable<(string Id, JsonElement? Geometry, object Properties)> features) =>
+        new WriterResult(ResponseFormats.GeoJsonMediaType, async stream =>
+        {
+            await using var json = new Utf8JsonWriter(stream, JsonOptions);
+            json.WriteStartObject();
+            json.WriteString("type", "FeatureCollection");
+            json.WritePropertyName("features");
+            json.WriteStartArray();
+            foreach (var (id, geometry, properties) in features)
+            {
+                WriteResource(json, id, geometry, properties);
+                if (json.BytesPending > 32_768)
+                {
+                    await json.FlushAsync();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+
+    /// <summary>One REST resource as a GeoJSON Feature; see <see cref="ResourceCollection"/>.</summary>
+    public static IResult Resource(string id, JsonElement? geometry, object properties) =>
+        new WriterResult(ResponseFormats.GeoJsonMediaType, async stream =>
+        {
+            await using var json = new Utf8JsonWriter(stream, JsonOptions);
+            WriteResource(json, id, geometry, properties);
+        });
+
     public static IResult Csv(FeaturePage page) =>
         new WriterResult(ResponseFormats.CsvMediaType + "; charset=utf-8", async stream =>
         {
-            await using var csv = CsvWriter.Create(stream, leaveOpen: true);
-            csv.WriteHeader(["id", .. page.Properties.Select(p => p.Name)]);
-            foreach (var feature in page.Features)
-            {
-                csv.WriteField(feature.Id);
-                foreach (var value in feature.Values)
-                {
-                    csv.WriteField(Cell(value));
-                }
-
-                await csv.EndRecordAsync();
-            }
-
-            await csv.FlushAsync();
+            await CsvText.WriteAsync(stream, ["id", .. page.Properties.Select(p => p.Name)], page.Features.Select(f => f.Values.Prepend(f.Id)), CancellationToken.None);
         });
 
-    /// <summary>A property value as the text of a CSV or HTML cell.</summary>
-    public static string? Cell(object? value) => value switch
-    {
-        null => null,
-        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+    private static void WriteFeature(Utf8JsonWriter json, IReadOnlyList<FeatureProperty> properties, FeatureRow feature, IReadOnlyList<Link>? links) =>
+        WriteFeature(json, feature.Id, feature.Geometry is null ? null : g => g.WriteRawValue(feature.Geometry, skipInputValidation: true), p =>
+        {
+            p.WriteStartObject();
+            for (var i = 0; i < properties.Count; i++)
+            {
+                p.WritePropertyName(properties[i].Name);
+                WriteValue(p, feature.Values[i]);
+            }
 
-    private static void WriteFeature(Utf8JsonWriter json, IReadOnlyList<FeatureProperty> properties, FeatureRow feature, IReadOnlyList<Link>? links)
+            p.WriteEndObject();
+        }, links);
+
+    /// <summary>One Feature: its id, its geometry (or null) and its properties, then its links when it has any.</summary>
+    private static void WriteFeature(Utf8JsonWriter json, string id, Action<Utf8JsonWriter>? geometry, Action<Utf8JsonWriter> properties, IReadOnlyList<Link>? links)
     {
         json.WriteStartObject();
         json.WriteString("type", "Feature");
-        json.WriteString("id", feature.Id);
+        json.WriteString("id", id);
         json.WritePropertyName("geometry");
-        if (feature.Geometry is null)
+        if (geometry is null)
         {
             json.WriteNullValue();
         }
         else
         {
-            json.WriteRawValue(feature.Geometry, skipInputValidation: true);
+            geometry(json);
         }
 
         json.WritePropertyName("properties");
-        json.WriteStartObject();
-        for (var i = 0; i < properties.Count; i++)
-        {
-            json.WritePropertyName(properties[i].Name);
-            WriteValue(json, feature.Values[i]);
-        }
-
-        json.WriteEndObject();
+        properties(json);
         if (links is not null)
         {
             WriteLinks(json, links);
@@ -108,6 +127,9 @@ public static class FeatureWriter
 
         json.WriteEndObject();
     }
+
+    private static void WriteResource(Utf8JsonWriter json, string id, JsonElement? geometry, object properties) =>
+        WriteFeature(json, id, geometry is { } g ? g.WriteTo : null, p => p.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(properties, properties.GetType(), ResourceOptions), skipInputValidation: true), null);
 
     private static void WriteValue(Utf8JsonWriter json, object? value)
     {
@@ -135,7 +157,7 @@ public static class FeatureWriter
                 json.WriteBooleanValue(flag);
                 break;
             default:
-                json.WriteStringValue(Cell(value));
+                json.WriteStringValue(CsvText.Cell(value));
                 break;
         }
     }

@@ -1,19 +1,13 @@
-using System.Text.RegularExpressions;
+using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Features;
+using DistrictMap.Api.Import;
 using DistrictMap.Api.Lsoas;
 
 namespace DistrictMap.Api.Geography;
 
 /// <summary>The districts, wards and LSOAs as feature collections.</summary>
-public static partial class GeographyCollections
+public static class GeographyCollections
 {
-    /// <summary>The latest IoD release with ward IMD scores: what the collections' deprivation properties show.</summary>
-    public const string CurrentRelease = """
-        (SELECT r.code FROM iod_releases r
-         WHERE EXISTS (SELECT 1 FROM ward_deprivation x WHERE x.release = r.code AND x.domain = 'imd' AND x.score IS NOT NULL)
-         ORDER BY r.published DESC LIMIT 1)
-        """;
-
     public static readonly FeatureCollectionDefinition Districts = new()
     {
         Id = "districts",
@@ -21,7 +15,7 @@ public static partial class GeographyCollections
         Description = "The local authority districts loaded, with their outlines (ONS boundaries).",
         From = "districts d",
         IdExpression = "d.code",
-        IdPattern = GssPattern(),
+        IdPattern = GssCode.Regex,
         IdDescription = "a LAD GSS code such as E07000111",
         GeometryExpression = "d.geom",
         DatasetKinds = ["districts"],
@@ -40,11 +34,14 @@ public static partial class GeographyCollections
     {
         Id = "wards",
         Title = "Electoral wards",
-        Description = "Electoral wards with their deprivation summary from the latest English Indices of Deprivation loaded "
+        Description = "Electoral wards with their deprivation summary from their district's current English Indices of Deprivation release "
             + "(population-weighted from LSOAs: not an official statistic; method at /api/methods/ward-deprivation).",
-        From = $"wards w LEFT JOIN ward_deprivation dep ON dep.ward_code = w.code AND dep.domain = 'imd' AND dep.release = {CurrentRelease}",
+        From = $"""
+            wards w LEFT JOIN {CurrentRelease.PerDistrict} cur ON cur.district_code = w.district_code
+            LEFT JOIN ward_deprivation dep ON dep.ward_code = w.code AND dep.domain = 'imd' AND dep.release = cur.release
+            """,
         IdExpression = "w.code",
-        IdPattern = GssPattern(),
+        IdPattern = GssCode.Regex,
         IdDescription = "a ward GSS code such as E05005031",
         GeometryExpression = "w.geom",
         DatasetKinds = ["wards", "iod", "lsoa-ward-lookup"],
@@ -75,12 +72,13 @@ public static partial class GeographyCollections
         From = LsoaQueries.WithDeprivation,
         Where = LsoaQueries.IsLatestVintage,
         IdExpression = "l.code",
-        IdPattern = GssPattern(),
+        IdPattern = GssCode.Regex,
         IdDescription = "an LSOA GSS code such as E01024476",
         GeometryExpression = "l.geom",
         DatasetKinds = ["lsoas", "iod", "lsoa-ward-lookup"],
         Keywords = ["LSOA", "deprivation", "IMD"],
         TileProperties = ["code", "name", "ward", "imd_score", "imd_decile"],
+        Temporal = FeatureTemporal.Year("l.vintage", "The census year of the LSOA geography (its vintage: 2011 or 2021)"),
         Properties =
         [
             new("code", "l.code", PropertyType.Text, "GSS code of the LSOA", Queryable: true),
@@ -99,7 +97,4 @@ public static partial class GeographyCollections
 
     public static IServiceCollection AddGeographyCollections(this IServiceCollection services) =>
         services.AddFeatureCollection(Districts).AddFeatureCollection(Wards).AddFeatureCollection(Lsoas);
-
-    [GeneratedRegex("^[A-Z][0-9]{8}$")]
-    private static partial Regex GssPattern();
 }

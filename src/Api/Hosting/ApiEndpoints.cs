@@ -24,19 +24,13 @@ internal static class ApiEndpoints
         api.MapSearchEndpoints();
         api.MapCatalogEndpoints();
         api.MapPlanEndpoints();
-        api.MapGet(WardEndpoints.MethodPath["/api".Length..], WardDeprivationMethod).AllowQuery()
+        api.MapGet(WardEndpoints.MethodPath["/api".Length..], DeprivationMethod.Serve).AllowQuery("f")
             .WithTags("Wards")
             .WithName("GetWardDeprivationMethod")
             .WithSummary("How ward deprivation is derived")
-            .WithDescription("The method behind every ward-level deprivation figure (ward IMD is not an official statistic), as Markdown.")
-            .Produces<string>(StatusCodes.Status200OK, "text/markdown");
+            .WithDescription("The method behind every ward-level deprivation figure (ward IMD is not an official statistic), as Markdown, "
+                + "or as a page of HTML for f=html or a browser's Accept: text/html.")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown", ResponseFormats.HtmlMediaType);
         return api;
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult WardDeprivationMethod()
-    {
-        using var stream = typeof(ApiEndpoints).Assembly.GetManifestResourceStream("ward-deprivation.md")!;
-        using var reader = new StreamReader(stream);
-        return TypedResults.Text(reader.ReadToEnd(), "text/markdown; charset=utf-8");
     }
 }

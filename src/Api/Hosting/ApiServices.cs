@@ -30,6 +30,7 @@ internal static class ApiServices
         services.AddSingleton<FeatureStore>();
         services.AddOptions<TileOptions>().Bind(configuration.GetSection(TileOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TileStore>();
+        services.AddDistrictMapSharedTiles(configuration);
         services.AddScoped<ProvenanceStore>();
         services.AddSingleton<ReleaseResolver>();
         services.AddSingleton<WardQueries>();

@@ -1,7 +1,9 @@
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Health;
 using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Map;
 using DistrictMap.Api.Ogc;
 using DistrictMap.Api.Operations;
 using DistrictMap.Api.Tiles;
@@ -23,12 +25,15 @@ public static class DistrictMapWebApp
 
         // Serve the map's files from the Web project's build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
+        builder.Configuration.ServeBuiltAssets();
 
         builder.Services.AddDistrictMapDatabase(builder.Configuration);
         builder.Services.AddHostedService<StartupMigration>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemHandling.AddDetail);
         builder.Services.AddDistrictMapHealth();
         builder.Services.AddDistrictMapApi(builder.Configuration);
+        builder.Services.AddDistrictMapPage(builder.Configuration);
+        builder.Services.AddDistrictMapPages();
         builder.Services.AddDistrictMapOpenApi();
         builder.Services.AddDistrictMapObservability();
         builder.Services.AddDistrictMapRateLimits(builder.Configuration);
@@ -40,13 +45,16 @@ public static class DistrictMapWebApp
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
         app.UseRouting();
         app.UseCors();
-        app.UseRateLimiter();
+        app.UseApiKeyCredentials();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapStaticAssets();
+        app.MapMapPage();
+        app.MapMapSettings();
+        app.MapDistrictMapPages();
         app.MapDistrictMapOpenApi();
         app.MapHealthEndpoints();
         app.MapDistrictMapMetrics();

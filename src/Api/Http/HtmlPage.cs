@@ -17,6 +17,13 @@ public sealed class HtmlPage(string title)
         return this;
     }
 
+    /// <summary>HTML the application itself produced (such as its own documentation rendered from Markdown), never data.</summary>
+    public HtmlPage Markup(string trustedHtml)
+    {
+        body.Append(trustedHtml).Append('\n');
+        return this;
+    }
+
     public HtmlPage Heading(string text)
     {
         body.Append("<h2>").Append(WebUtility.HtmlEncode(text)).Append("</h2>\n");

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace DistrictMap.Api.Http;
 
 /// <summary>Reads query values, throwing <see cref="BadRequestException"/> with a message that says what is allowed.</summary>
-public static partial class RequestValues
+public static class RequestValues
 {
     /// <summary>A GSS code (a letter and eight digits), upper-cased, or null when absent.</summary>
     public static string? GssCode(string? value, string parameter, string example)
@@ -15,7 +14,7 @@ public static partial class RequestValues
         }
 
         var code = value.Trim().ToUpperInvariant();
-        return GssPattern().IsMatch(code)
+        return Import.GssCode.IsValid(code)
             ? code
             : throw new BadRequestException($"{parameter} '{Text.Shorten(value)}' is not a GSS code: give a letter and eight digits, such as {example}.");
     }
@@ -71,6 +70,4 @@ public static partial class RequestValues
             : throw new BadRequestException($"{parameter} '{Text.Shorten(value)}' is not one of: {string.Join(", ", allowed)}.");
     }
 
-    [GeneratedRegex("^[A-Z][0-9]{8}$")]
-    private static partial Regex GssPattern();
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-
 namespace DistrictMap.Api.Http;
 
 /// <summary>A column of a CSV download: its header and how to read it from a row.</summary>
@@ -18,24 +15,7 @@ public static class TableResults
         {
             httpContext.Response.ContentType = "text/csv; charset=utf-8";
             httpContext.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
-            await using var csv = CsvWriter.Create(httpContext.Response.Body, leaveOpen: true);
-            csv.WriteHeader([.. columns.Select(c => c.Name)]);
-            foreach (var row in rows)
-            {
-                foreach (var column in columns)
-                {
-                    csv.WriteField(column.Value(row) switch
-                    {
-                        null => null,
-                        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                        var value => value.ToString(),
-                    });
-                }
-
-                await csv.EndRecordAsync(httpContext.RequestAborted);
-            }
-
-            await csv.FlushAsync(httpContext.RequestAborted);
+            await CsvText.WriteAsync(httpContext.Response.Body, [.. columns.Select(c => c.Name)], rows.Select(r => columns.Select(c => c.Value(r))), httpContext.RequestAborted);
         }
     }
 }

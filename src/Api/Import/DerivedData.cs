@@ -64,8 +64,7 @@ internal static class DerivedData
                 $"""
                 REFRESH MATERIALIZED VIEW ward_deprivation;
                 {Places.PlacesSql.RefreshWardPlaces}
-                UPDATE data_state SET version = version + 1, changed_at = now() WHERE id = 1;
-                NOTIFY {Datasets.DataVersionSource.Channel};
+                {Datasets.DataVersionSource.BumpSql}
                 """,
                 connection);
             refresh.CommandTimeout = 0;

@@ -11,6 +11,10 @@ public sealed record ImportSummary(
     int Rejected,
     TimeSpan Elapsed)
 {
+    /// <summary>How a summary names the datasets an import recorded (one per district): up to three keys, else the first and a count.</summary>
+    public static string Keys(IReadOnlyList<string> keys) =>
+        keys.Count <= 3 ? string.Join(", ", keys) : $"{keys[0]} and {keys.Count - 1} more districts";
+
     public override string ToString() =>
         string.Create(
             System.Globalization.CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Features;
 using DistrictMap.Api.Http;
 
 namespace DistrictMap.Api.Lsoas;
@@ -46,7 +47,7 @@ public static class LsoaEndpoints
         return format switch
         {
             ResponseFormat.Csv => TableResults.Csv(rows, LsoaSummary.Columns, $"lsoas-{wardCode ?? districtCode}.csv"),
-            ResponseFormat.GeoJson => GeoJson.FeatureCollection(rows.Select(r => (r.Code, r.Geometry, (object)(r with { Geometry = null })))),
+            ResponseFormat.GeoJson => FeatureWriter.ResourceCollection(rows.Select(r => (r.Code, r.Geometry, (object)(r with { Geometry = null })))),
             _ => TypedResults.Json(new LsoaList(districtCode, wardCode, rows)),
         };
     }
@@ -68,7 +69,7 @@ public static class LsoaEndpoints
 
         if (format == ResponseFormat.GeoJson)
         {
-            return GeoJson.Feature(lsoa.Code, lsoa.Geometry, lsoa with { Geometry = null });
+            return FeatureWriter.Resource(lsoa.Code, lsoa.Geometry, lsoa with { Geometry = null });
         }
 
         var place = await queries.PlaceAsync(lsoa.Code, lsoa.Vintage, cancellationToken);

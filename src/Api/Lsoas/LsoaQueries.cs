@@ -1,3 +1,4 @@
+using DistrictMap.Api.Features;
 using System.Text.Json;
 using DistrictMap.Api.Deprivation;
 using Npgsql;
@@ -31,7 +32,7 @@ public sealed class LsoaQueries([FromKeyedServices(ReadOnlyDatabase.Key)] Npgsql
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT l.code, l.name, l.vintage, l.district_code, a.ward_code, a.method, dep.release, dep.score, dep.rank, dep.decile, pop.total,
-                   CASE WHEN @geometry THEN ST_AsGeoJSON(ST_ForcePolygonCCW(l.geom), 6) END
+                   CASE WHEN @geometry THEN {GeometrySql.GeoJson("l.geom")} END
             FROM {WithDeprivation}
             WHERE {IsLatestVintage}
               AND (@district::text IS NULL OR l.district_code = @district)

@@ -20,6 +20,9 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas",
+        "http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/core-roles-features",
     ];
 
     private static readonly ResponseFormat[] MetadataFormats = [ResponseFormat.Json, ResponseFormat.Html];
@@ -45,7 +48,7 @@ public static class OgcEndpoints
             .WithName("OgcCollection")
             .WithSummary("One feature collection")
             .WithDescription("A collection's description, extent, licences and links.");
-        group.MapGet("/collections/{collectionId}/queryables", Queryables).AllowQuery()
+        group.MapGet("/collections/{collectionId}/queryables", FeatureSchemas.Queryables).AllowQuery()
             .Produces<Dictionary<string, object>>(StatusCodes.Status200OK, "application/schema+json")
             .WithName("OgcQueryables")
             .WithSummary("Queryable properties")
@@ -57,11 +60,12 @@ public static class OgcEndpoints
             .WithSummary("Features of a collection")
             .WithDescription("A page of features, filtered by bbox and by equality on queryable properties, sorted by sortby, "
                 + "with numberMatched, numberReturned and next/prev links. GeoJSON by default; CSV (properties only) and HTML with f=csv or f=html.");
-        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).AllowQuery("properties", "simplify")
+        group.MapGet("/collections/{collectionId}/items/{featureId}", Item).AllowQuery("properties", "simplify", "crs")
             .Offers(ItemFormats)
             .WithName("OgcItem")
             .WithSummary("One feature")
             .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs).");
+        group.MapOgcSchemaEndpoints();
         return group;
     }
 
@@ -116,7 +120,7 @@ public static class OgcEndpoints
         var collections = new List<CollectionInfo>();
         foreach (var definition in registry.All)
         {
-            collections.Add(await DescribeAsync(request, definition, store, sources, cancellationToken));
+            collections.Add(await CollectionMetadata.DescribeAsync(request, definition, store, sources, cancellationToken));
         }
 
         if (format == ResponseFormat.Html)
@@ -146,7 +150,7 @@ public static class OgcEndpoints
         }
 
         var sources = await provenance.ForKindsAsync(definition.DatasetKinds, cancellationToken);
-        var info = await DescribeAsync(request, definition, store, sources, cancellationToken);
+        var info = await CollectionMetadata.DescribeAsync(request, definition, store, sources, cancellationToken);
         if (format == ResponseFormat.Html)
         {
             return new HtmlPage(info.Title).Paragraph(info.Description)
@@ -159,27 +163,6 @@ public static class OgcEndpoints
         }
 
         return TypedResults.Json(info);
-    }
-
-    private static IResult Queryables(string collectionId, HttpRequest request, FeatureCollectionRegistry registry)
-    {
-        if (registry.Find(collectionId) is not { } definition)
-        {
-            return UnknownCollection(collectionId, registry);
-        }
-
-        var properties = definition.Properties.Where(p => p.Queryable)
-            .ToDictionary(p => p.Name, p => new { title = p.Name, description = p.Description, type = JsonType(p.Type) });
-        return TypedResults.Json(
-            new Dictionary<string, object>
-            {
-                ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
-                ["$id"] = Links.Absolute(request, $"/ogc/collections/{definition.Id}/queryables"),
-                ["type"] = "object",
-                ["title"] = definition.Title,
-                ["properties"] = properties,
-            },
-            contentType: "application/schema+json");
     }
 
     private static async Task<IResult> Items(
@@ -227,6 +210,7 @@ public static class OgcEndpoints
         }
 
         links.Add(new Link(Links.Absolute(request, $"/ogc/collections/{definition.Id}"), "collection", ResponseFormats.JsonMediaType, definition.Title));
+        http.Response.Headers["Content-Crs"] = $"<{features.Crs.Uri}>";
         return FeatureWriter.FeatureCollection(page, links, TimeStamp(http));
     }
 
@@ -246,7 +230,8 @@ public static class OgcEndpoints
 
         if (!definition.IdPattern.IsMatch(featureId))
         {
-            return Problems.BadRequest($"'{Text.Shorten(featureId)}' is not a feature id of {definition.Id}: give {definition.IdDescription}.");
+            // OGC API - Features Part 1 (/req/core/f-op): an id that names no feature is 404, whatever its form.
+            return Problems.NotFound($"There is no feature {Text.Shorten(featureId)} in the collection {definition.Id}: its ids are {definition.IdDescription}.");
         }
 
         var (format, error) = ResponseFormats.Negotiate(request, ItemFormats, ResponseFormat.GeoJson);
@@ -256,7 +241,7 @@ public static class OgcEndpoints
         }
 
         var parsed = FeatureRequest.Parse(request.Query, definition with { Properties = [.. definition.Properties.Select(p => p with { Queryable = false })] }, options.Value);
-        var found = await store.GetAsync(definition, featureId, parsed.Properties, parsed.SimplifyMetres, withGeometry: format == ResponseFormat.GeoJson, cancellationToken);
+        var found = await store.GetAsync(definition, featureId, parsed.Properties, parsed.SimplifyMetres, withGeometry: format == ResponseFormat.GeoJson, parsed.Crs, cancellationToken);
         if (found.Features is not [var feature])
         {
             return Problems.NotFound($"There is no feature {featureId} in the collection {definition.Id}.");
@@ -269,7 +254,7 @@ public static class OgcEndpoints
                 .Table(
                     "Properties",
                     ["Property", "Value"],
-                    found.Properties.Select((p, i) => (IReadOnlyList<(string?, string?)>)[(p.Name, null), (FeatureWriter.Cell(feature.Values[i]), null)]))
+                    found.Properties.Select((p, i) => (IReadOnlyList<(string?, string?)>)[(p.Name, null), (CsvText.Cell(feature.Values[i]), null)]))
                 .LinkList([(Links.WithQuery(request, ("f", "geojson")), "This feature as GeoJSON"), (Links.Absolute(request, $"/ogc/collections/{definition.Id}/items", QueryString.Create("f", "html")), $"All {definition.Title.ToLowerInvariant()}")])
                 .ToResult(Attributions(sources));
         }
@@ -277,6 +262,7 @@ public static class OgcEndpoints
         var links = Links.SelfAndAlternates(request, ResponseFormat.GeoJson, ItemFormats)
             .Append(new Link(Links.Absolute(request, $"/ogc/collections/{definition.Id}"), "collection", ResponseFormats.JsonMediaType, definition.Title))
             .ToList();
+        request.HttpContext.Response.Headers["Content-Crs"] = $"<{parsed.Crs.Uri}>";
         return FeatureWriter.Feature(found.Properties, feature, links);
     }
 
@@ -287,7 +273,7 @@ public static class OgcEndpoints
         var rows = page.Features.Select(feature =>
         {
             var cells = new List<(string?, string?)> { (feature.Id, Links.Absolute(request, $"/ogc/collections/{definition.Id}/items/{feature.Id}", QueryString.Create("f", "html"))) };
-            cells.AddRange(feature.Values.Select(v => (FeatureWriter.Cell(v), (string?)null)));
+            cells.AddRange(feature.Values.Select(v => (CsvText.Cell(v), (string?)null)));
             return (IReadOnlyList<(string?, string?)>)cells;
         }).ToList();
         html.Table(definition.Title, ["id", .. page.Properties.Select(p => p.Name)], rows);
@@ -307,42 +293,12 @@ public static class OgcEndpoints
         return html.LinkList(navigation);
     }
 
-    private static async Task<CollectionInfo> DescribeAsync(HttpRequest request, FeatureCollectionDefinition definition, FeatureStore store, IReadOnlyList<DatasetSource> sources, CancellationToken cancellationToken)
-    {
-        var version = request.HttpContext.DataVersion() ?? new DataVersion(0, DateTimeOffset.UnixEpoch);
-        var extent = await store.ExtentAsync(definition, version, cancellationToken);
-        var mine = sources.Where(s => definition.DatasetKinds.Contains(s.Kind)).ToList();
-        var path = $"/ogc/collections/{definition.Id}";
-        var links = new List<Link>
-        {
-            new(Links.Absolute(request, path), "self", ResponseFormats.JsonMediaType, definition.Title),
-            new(Links.Absolute(request, path, QueryString.Create("f", "html")), "alternate", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
-            new(Links.Absolute(request, $"{path}/items"), "items", ResponseFormats.GeoJsonMediaType, $"{definition.Title} as GeoJSON"),
-            new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "html")), "items", ResponseFormats.HtmlMediaType, $"{definition.Title} as HTML"),
-            new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "csv")), "items", ResponseFormats.CsvMediaType, $"{definition.Title} as CSV"),
-            new(Links.Absolute(request, $"{path}/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json", "Queryable properties"),
-            new(Links.Absolute(request, Tiles.TileEndpoints.TileJsonPath(definition.Id)), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", ResponseFormats.JsonMediaType, $"{definition.Title} as vector tiles (TileJSON)"),
-        };
-        links.AddRange(mine.Where(s => s.LicenceUrl is not null).DistinctBy(s => s.LicenceUrl)
-            .Select(s => new Link(s.LicenceUrl!, "license", ResponseFormats.HtmlMediaType, s.Licence)));
-        return new CollectionInfo(
-            definition.Id,
-            definition.Title,
-            definition.Description,
-            definition.Keywords,
-            mine.Count > 0 ? string.Join(" ", mine.Select(s => s.Attribution).Distinct()) : null,
-            extent is null ? null : new Extent(new SpatialExtent([[extent.West, extent.South, extent.East, extent.North]], Crs84)),
-            "feature",
-            [Crs84],
-            links);
-    }
-
     internal static IResult UnknownCollection(string id, FeatureCollectionRegistry registry) =>
         Problems.NotFound($"There is no collection '{Text.Shorten(id)}'. Collections: {string.Join(", ", registry.All.Select(c => c.Id))}.");
 
     private static DateTimeOffset TimeStamp(HttpContext http) => http.DataVersion()?.ChangedAt ?? DateTimeOffset.UtcNow;
 
-    private static string JsonType(PropertyType type) => type switch
+    internal static string JsonType(PropertyType type) => type switch
     {
         PropertyType.WholeNumber => "integer",
         PropertyType.Number => "number",
@@ -368,19 +324,3 @@ public sealed record LandingPage(string Title, string Description, string Attrib
 public sealed record ConformanceDeclaration(IReadOnlyList<string> ConformsTo);
 
 public sealed record CollectionsDocument(IReadOnlyList<Link> Links, IReadOnlyList<CollectionInfo> Collections);
-
-public sealed record SpatialExtent(double[][] Bbox, string Crs);
-
-public sealed record Extent(SpatialExtent Spatial);
-
-/// <summary>A collection as OGC API - Features describes it.</summary>
-public sealed record CollectionInfo(
-    string Id,
-    string Title,
-    string Description,
-    IReadOnlyList<string> Keywords,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Attribution,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] Extent? Extent,
-    string ItemType,
-    IReadOnlyList<string> Crs,
-    IReadOnlyList<Link> Links);

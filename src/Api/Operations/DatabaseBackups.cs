@@ -33,7 +33,8 @@ public sealed class DatabaseBackups(DatabaseConnection database, NpgsqlDataSourc
         var partial = target + ".partial";
         try
         {
-            Run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", partial], "pg_dump");
+            // Stored tiles are rebuilt on demand: the backup leaves their rows out (a restore empties the store).
+            Run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", $"--exclude-table-data={Tiles.SharedTileStore.Table}", "--file", partial], "pg_dump");
             File.Move(partial, target, overwrite: true);
         }
         finally

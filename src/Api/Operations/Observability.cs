@@ -17,6 +17,7 @@ public static partial class Observability
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter("Npgsql")
+            .AddMeter(Tiles.TileMetrics.MeterName)
             .AddPrometheusExporter());
         return services;
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -70,24 +71,12 @@ public static class RateLimits
         AutoReplenishment = true,
     };
 
-    /// <summary>The API key's hash prefix for writes (so one key is one client), else the remote address.</summary>
-    private static string ClientKey(HttpContext context, bool preferApiKey)
-    {
-        if (preferApiKey)
-        {
-            var key = context.Request.Headers["X-Api-Key"].ToString();
-            var authorization = context.Request.Headers.Authorization.ToString();
-            if (key.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-            {
-                key = authorization[7..];
-            }
-
-            if (key.Length > 0)
-            {
-                return "key:" + Plan.Access.ApiKeys.Hash(key)[..16];
-            }
-        }
-
-        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-    }
+    /// <summary>
+    /// For writes, the authenticated key (so one key is one client, however it is sent), else the remote address.
+    /// Rate limiting runs after authentication, so that a key that is not known counts against its address.
+    /// </summary>
+    private static string ClientKey(HttpContext context, bool preferApiKey) =>
+        preferApiKey && context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } key
+            ? "key:" + key
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Features;
 using System.Globalization;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Deprivation;
@@ -73,7 +74,7 @@ public static class NearbyEndpoints
             .ToList();
         if (format == ResponseFormat.GeoJson)
         {
-            return GeoJson.FeatureCollection(features.Select(f => ($"{f.Kind}/{f.Id}", f.Geometry, (object)(f with { Geometry = null }))));
+            return FeatureWriter.ResourceCollection(features.Select(f => ($"{f.Kind}/{f.Id}", f.Geometry, (object)(f with { Geometry = null }))));
         }
 
         return TypedResults.Json(new Nearby(

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Features;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
@@ -52,11 +53,11 @@ public sealed class NearbyQueries([FromKeyedServices(ReadOnlyDatabase.Key)] Npgs
     };
 
     /// <summary>The plan's actions that have a location, as one more kind.</summary>
-    private const string ActionsSelect = $"""
+    private static readonly string ActionsSelect = $"""
         (SELECT '{NearbyKinds.ActionsKind}' AS kind, t.id, t.title AS name, ST_Distance(t.location::geography, {Point}) AS distance, t.sample,
                 jsonb_build_object('priority', t.priority_code, 'status', t.status, 'rag', t.rag, 'leadPartner', p.name,
                                    'due', to_char(t.due, 'YYYY-MM-DD'), 'tags', to_jsonb(t.tags))::text AS properties,
-                CASE WHEN @geometry THEN ST_AsGeoJSON(CASE WHEN ST_Dimension(t.location) = 2 THEN ST_ForcePolygonCCW(t.location) ELSE t.location END, 6) END AS geometry
+                CASE WHEN @geometry THEN {GeometrySql.GeoJson("t.location")} END AS geometry
          FROM actions t JOIN partners p ON p.id = t.lead_partner_id
          WHERE t.location IS NOT NULL AND ST_DWithin(t.location::geography, {Point}, @radius)
          ORDER BY t.location::geography <-> {Point}
@@ -69,7 +70,7 @@ public sealed class NearbyQueries([FromKeyedServices(ReadOnlyDatabase.Key)] Npgs
         var selects = PlaceLayers.All.Where(kinds.Layers.Contains).Select(layer => $"""
             (SELECT '{layer.Id()}' AS kind, t.id, {Layers[layer].Name} AS name, ST_Distance(t.geom::geography, {Point}) AS distance, t.sample,
                     ({Layers[layer].Properties})::text AS properties,
-                    CASE WHEN @geometry THEN ST_AsGeoJSON(CASE WHEN ST_Dimension(t.geom) = 2 THEN ST_ForcePolygonCCW(t.geom) ELSE t.geom END, 6) END AS geometry
+                    CASE WHEN @geometry THEN {GeometrySql.GeoJson("t.geom")} END AS geometry
              FROM {layer.Table()} t
              WHERE ST_DWithin(t.geom::geography, {Point}, @radius)
              ORDER BY t.geom::geography <-> {Point}

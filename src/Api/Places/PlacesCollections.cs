@@ -76,6 +76,7 @@ public static partial class PlacesCollections
         DatasetKinds = [PlaceLayer.TownCentreProjects.Id()],
         Keywords = [.. PlaceKeywords, "town centres", "projects"],
         TileProperties = ["title", "town", "status", "sample"],
+        Temporal = FeatureTemporal.Days("p.start_date", "p.end_date", "From the project's start to its end date (each open when not known)", "start", "end"),
         Properties =
         [
             new("title", "p.title", PropertyType.Text, "Title of the project", Queryable: true),
@@ -83,8 +84,8 @@ public static partial class PlacesCollections
             new("description", "p.description", PropertyType.Text, "What the project does"),
             new("status", "p.status", PropertyType.Text, "Status, as the source gives it", Queryable: true),
             new("lead_partner", "p.lead_partner", PropertyType.Text, "The partner organisation leading it", Queryable: true),
-            new("start", "to_char(p.start_date, 'YYYY-MM-DD')", PropertyType.Text, "Start date"),
-            new("end", "to_char(p.end_date, 'YYYY-MM-DD')", PropertyType.Text, "End date"),
+            new("start", "p.start_date", PropertyType.Date, "Start date"),
+            new("end", "p.end_date", PropertyType.Date, "End date"),
             new("link", "p.link", PropertyType.Text, "Web address for more"),
             new("district", "p.district_code", PropertyType.Text, "GSS code of the district it was found in", Queryable: true),
             Sample("p"),

@@ -33,16 +33,16 @@ public sealed class ActionQueries(NpgsqlDataSource dataSource)
                  (SELECT ST_PointOnSurface(d.geom) FROM districts d WHERE d.code = a.district_code))
         """;
 
-    private const string Select = $$"""
+    private static readonly string Select = $$"""
         SELECT a.id, a.reference, a.district_code, a.title, a.description, a.priority_code, a.lead_partner_id, lp.name,
                a.status, a.rag, a.start, a.due, a.district_wide, a.tags, a.sample, a.xmin::text::bigint,
-               ST_AsGeoJSON(a.location, 6),
+               {{GeometrySql.GeoJson("a.location")}},
                coalesce((SELECT json_agg(json_build_object('code', w.code, 'name', w.name) ORDER BY w.name)
                          FROM action_wards aw JOIN wards w ON w.code = aw.ward_code WHERE aw.action_id = a.id), '[]')::text,
                coalesce((SELECT json_agg(json_build_object('id', p.id, 'name', p.name) ORDER BY p.name)
                          FROM action_supporters s JOIN partners p ON p.id = s.partner_id WHERE s.action_id = a.id), '[]')::text,
                coalesce((SELECT array_agg(i.indicator_code ORDER BY i.indicator_code) FROM action_indicators i WHERE i.action_id = a.id), '{}'),
-               CASE WHEN @geometry THEN ST_AsGeoJSON({{MapGeometry}}, 6) END
+               CASE WHEN @geometry THEN {{GeometrySql.GeoJson(MapGeometry)}} END
         FROM actions a JOIN partners lp ON lp.id = a.lead_partner_id
         """;
 

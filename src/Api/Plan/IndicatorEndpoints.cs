@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Import;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 
 namespace DistrictMap.Api.Plan;
 
@@ -81,7 +81,12 @@ public static class IndicatorEndpoints
         var body = await RequestBodies.ReadAsync(request, RequestBodies.MaxUploadBytes, cancellationToken);
         try
         {
-            using var csv = CsvSource.FromBytes(body, "upload");
+            var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
+            using var csv = CsvSource.FromBytes(
+                body,
+                "upload",
+                CsvEncoding.Parse(charset, "upload", "charset"),
+                "send UTF-8, or name the encoding in the Content-Type, such as text/csv; charset=windows-1252");
             var (area, period, value) = (csv.Find("area"), csv.Find("period"), csv.Find("value"));
             var missing = new[] { ("area", area), ("period", period), ("value", value) }.Where(c => c.Item2 is null).Select(c => c.Item1).ToList();
             if (missing.Count > 0)

@@ -20,6 +20,7 @@ public static partial class PlanCollections
         DatasetKinds = [],
         Keywords = ["community plan", "actions"],
         TileProperties = ["title", "priority", "status", "rag", "sample"],
+        Temporal = FeatureTemporal.Days("a.start", "a.due", "From the action's start to its due date (each open when not set)", "start", "due"),
         Properties =
         [
             new("id", "a.id", PropertyType.WholeNumber, "Action id"),
@@ -27,6 +28,8 @@ public static partial class PlanCollections
             new("priority", "a.priority_code", PropertyType.Text, "The plan priority: place, economy, people or environment", Queryable: true),
             new("status", "a.status", PropertyType.Text, "planned, in-progress, complete or paused", Queryable: true),
             new("rag", "a.rag", PropertyType.Text, "Latest RAG: green, amber or red", Queryable: true),
+            new("start", "a.start", PropertyType.Date, "Start date, where set"),
+            new("due", "a.due", PropertyType.Date, "Due date, where set"),
             new("lead_partner", "lp.name", PropertyType.Text, "The lead partner"),
             new("district", "a.district_code", PropertyType.Text, "GSS code of the district", Queryable: true),
             new("wards", "(SELECT string_agg(aw.ward_code, ',' ORDER BY aw.ward_code) FROM action_wards aw WHERE aw.action_id = a.id)", PropertyType.Text, "Target wards (GSS codes, comma-separated)"),

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Infrastructure.Database;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.IO;
 using NetTopologySuite.IO.Converters;
@@ -37,8 +36,10 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
     public static readonly IReadOnlyList<string> ValueColumns = ["indicator", "area", "period", "value", "target", "note"];
 
     /// <param name="replace">Also remove the district's actions whose reference is not in actions.csv.</param>
-    public async Task<PlanImportSummary> ImportAsync(string folder, string district, bool sample, bool replace, CancellationToken cancellationToken)
+    /// <param name="encoding">The files' encoding by name (see <see cref="CsvEncoding"/>); null to find it from each file.</param>
+    public async Task<PlanImportSummary> ImportAsync(string folder, string district, bool sample, bool replace, CancellationToken cancellationToken, string? encoding = null)
     {
+        csvEncoding = CsvEncoding.Parse(encoding, Path.GetFileName(folder));
         if (!Directory.Exists(folder))
         {
             throw new ImportException(Path.GetFileName(folder), null, $"folder not found ({folder})");
@@ -360,7 +361,9 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
     }
 
     /// <summary>The rows of one file, with a getter by column name; a missing required column is one error.</summary>
-    private static IEnumerable<(string Row, Func<string, string?> Get)> Rows(string folder, string file, IReadOnlyList<string> columns, bool required, List<string> errors)
+    private System.Text.Encoding? csvEncoding;
+
+    private IEnumerable<(string Row, Func<string, string?> Get)> Rows(string folder, string file, IReadOnlyList<string> columns, bool required, List<string> errors)
     {
         var path = Path.Combine(folder, file);
         if (!File.Exists(path))
@@ -373,7 +376,7 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
             yield break;
         }
 
-        using var csv = CsvSource.Open(path);
+        using var csv = CsvSource.Open(path, csvEncoding);
         var index = columns.ToDictionary(c => c, c => csv.Find(c), StringComparer.Ordinal);
         var missing = columns.Where(c => index[c] is null).ToList();
         if (missing.Count == columns.Count || (file != "priorities.csv" && index[columns[0]] is null))
@@ -450,24 +453,7 @@ public sealed class PlanCsv(DistrictMapDbContext db, PlanWriter writer, TimeProv
     private static async Task WriteAsync(string path, IReadOnlyList<string> header, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         await using var stream = File.Create(path);
-        await using var csv = CsvWriter.Create(stream);
-        csv.WriteHeader([.. header]);
-        foreach (var row in rows)
-        {
-            foreach (var value in row)
-            {
-                csv.WriteField(value switch
-                {
-                    null => null,
-                    IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value.ToString(),
-                });
-            }
-
-            await csv.EndRecordAsync(cancellationToken);
-        }
-
-        await csv.FlushAsync(cancellationToken);
+        await CsvText.WriteAsync(stream, header, rows, cancellationToken);
     }
 }
 

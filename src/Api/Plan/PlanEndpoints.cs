@@ -3,7 +3,7 @@ using System.Text.Json;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Http;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Wards;
 using Microsoft.Net.Http.Headers;
 
@@ -110,7 +110,7 @@ public static class PlanEndpoints
         return format switch
         {
             ResponseFormat.Csv => TableResults.Csv(rows.Select(r => r.Action), ActionDto.Columns, "actions.csv"),
-            ResponseFormat.GeoJson => GeoJson.FeatureCollection(rows.Select(r => (r.Action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.MapGeometry, (object)(r.Action with { Location = null })))),
+            ResponseFormat.GeoJson => FeatureWriter.ResourceCollection(rows.Select(r => (r.Action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.MapGeometry, (object)(r.Action with { Location = null })))),
             _ => TypedResults.Json(new ActionList([.. rows.Select(r => r.Action)])),
         };
     }

@@ -1,5 +1,5 @@
 using DistrictMap.Api.Features;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using Microsoft.AspNetCore.Authentication;
 
 namespace DistrictMap.Api.Plan;

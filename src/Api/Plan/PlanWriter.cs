@@ -4,7 +4,7 @@ using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Import.Features;
 using DistrictMap.Api.Infrastructure.Database;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -433,7 +433,7 @@ public sealed class PlanWriter(DistrictMapDbContext db, TimeProvider clock)
         });
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
-            $"UPDATE data_state SET version = version + 1, changed_at = now() WHERE id = 1; NOTIFY {DataVersionSource.Channel}",
+            DataVersionSource.BumpSql,
             cancellationToken);
     }
 

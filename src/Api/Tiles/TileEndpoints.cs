@@ -2,6 +2,7 @@ using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Ogc;
+using DistrictMap.Api.Operations;
 
 namespace DistrictMap.Api.Tiles;
 
@@ -29,7 +30,7 @@ public static class TileEndpoints
             .WithSummary("A collection's TileJSON")
             .WithDescription("TileJSON 3.0.0 for a collection's vector tiles: the tile URL template, zoom levels, bounds, attribution "
                 + "and the fields of its one layer (named after the collection). Map libraries such as MapLibre GL read it directly.");
-        group.MapGet("/{collectionId}/{z}/{x}/{y}.mvt", Tile).AllowQuery()
+        group.MapGet("/{collectionId}/{z}/{x}/{y}.mvt", Tile).AllowQuery().RequireRateLimiting(RateLimits.ExpensiveReads)
             .Produces<byte[]>(StatusCodes.Status200OK, MediaType)
             .Produces(StatusCodes.Status204NoContent)
             .WithName("GetTile")
@@ -68,12 +69,13 @@ public static class TileEndpoints
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         if (TileStore.CarriesId(collection))
         {
-            fields["id"] = $"The feature's id ({collection.IdDescription}), as in /ogc/collections/{collection.Id}/items/{{id}}";
+            fields["id"] = TileStore.FieldType(PropertyType.Text);
         }
 
+        // Field values are the types (Number, Boolean or String), as map styles and MBTiles tools read them.
         foreach (var property in TileStore.Properties(collection))
         {
-            fields[property.Name] = property.Description;
+            fields[property.Name] = TileStore.FieldType(property.Type);
         }
 
         return TypedResults.Json(new TileJson(

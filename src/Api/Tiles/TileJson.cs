@@ -16,7 +16,7 @@ public sealed record TileJson(
     [property: JsonPropertyName("center"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double[]? Center,
     [property: JsonPropertyName("vector_layers")] IReadOnlyList<VectorLayer> VectorLayers);
 
-/// <summary>A layer of the tiles and its fields (name to String, Number or Boolean).</summary>
+/// <summary>A layer of the tiles and its fields: each name to its type, String, Number or Boolean (the feature's id is a String).</summary>
 public sealed record VectorLayer(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("description")] string Description,

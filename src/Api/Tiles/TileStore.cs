@@ -15,9 +15,13 @@ namespace DistrictMap.Api.Tiles;
 /// projected to Web Mercator, clipped and quantised by ST_AsMVTGeom (extent 4096) and encoded by ST_AsMVT,
 /// with the id and the collection's <see cref="FeatureCollectionDefinition.TileProperties"/> only.
 /// The SQL is assembled once per collection from its declaration; the tile's address is always bound.
-/// Tiles built are kept in memory under the data version they were built at (<see cref="TileOptions"/>).
+/// Tiles built are kept in memory under the data version they were built at (<see cref="TileOptions"/>), and in
+/// front of that in the <see cref="SharedTileStore"/> every instance reads.
 /// </summary>
-public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource, IOptions<TileOptions> options) : IDisposable
+public sealed class TileStore(
+    [FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource,
+    IOptions<TileOptions> options,
+    SharedTileStore shared) : IDisposable
 {
     public const int Extent = 4096;
     public const int Buffer = 64;
@@ -31,32 +35,60 @@ public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDa
         ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CacheMegabytes * 1024L * 1024L })
         : null;
 
+    private int building;
+
     /// <summary>
     /// The tile's bytes (empty when no feature meets the tile): kept ones when the data is at the version they
-    /// were built at, else built now. With no known version nothing is kept.
+    /// were built at (in memory, else in the shared store), else built now. With no known version nothing is kept.
     /// </summary>
     public async Task<byte[]> GetAsync(FeatureCollectionDefinition collection, TileAddress tile, DataVersion? version, CancellationToken cancellationToken)
     {
-        if (cache is null || version is null)
+        if (version is null)
         {
-            return await BuildAsync(collection, tile, cancellationToken);
+            return await BuildForRequestAsync(collection, tile, cancellationToken);
         }
 
         var key = (collection.Id, tile.Z, tile.X, tile.Y, version.Version);
-        if (cache.TryGetValue(key, out byte[]? kept) && kept is not null)
+        if (cache is not null && cache.TryGetValue(key, out byte[]? kept) && kept is not null)
         {
             return kept;
         }
 
-        var built = await BuildAsync(collection, tile, cancellationToken);
+        var bytes = shared.Enabled ? await shared.ReadAsync(collection.Id, tile, version.Version, cancellationToken) : null;
+        if (bytes is null)
+        {
+            bytes = await BuildForRequestAsync(collection, tile, cancellationToken);
+            if (shared.Enabled)
+            {
+                shared.Offer(collection.Id, tile, version.Version, bytes);
+            }
+        }
+
         // An empty tile still costs its entry: count it as 64 bytes.
-        cache.Set(key, built, new MemoryCacheEntryOptions { Size = Math.Max(built.Length, 64) });
-        return built;
+        cache?.Set(key, bytes, new MemoryCacheEntryOptions { Size = Math.Max(bytes.Length, 64) });
+        return bytes;
     }
+
+    /// <summary>Whether a request is having a tile built now: seeding waits until none is.</summary>
+    internal bool RequestsBuilding => Volatile.Read(ref building) > 0;
 
     public void Dispose() => cache?.Dispose();
 
-    private async Task<byte[]> BuildAsync(FeatureCollectionDefinition collection, TileAddress tile, CancellationToken cancellationToken)
+    private async Task<byte[]> BuildForRequestAsync(FeatureCollectionDefinition collection, TileAddress tile, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref building);
+        try
+        {
+            return await BuildAsync(collection, tile, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref building);
+        }
+    }
+
+    /// <summary>Builds the tile from the data as it is now, keeping it nowhere.</summary>
+    internal async Task<byte[]> BuildAsync(FeatureCollectionDefinition collection, TileAddress tile, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql.GetOrAdd(collection.Id, _ => Sql(collection)));
         command.Parameters.Add(new NpgsqlParameter<int>("z", NpgsqlDbType.Integer) { TypedValue = tile.Z });
@@ -82,11 +114,28 @@ public sealed class TileStore([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDa
     /// </summary>
     public static double Tolerance(int zoom) => zoom < SimplifyBelowZoom ? 360.0 / (1L << zoom) / Extent / 2 : 0;
 
+    /// <summary>The TileJSON field type of a property: Number, Boolean or String.</summary>
+    public static string FieldType(PropertyType type) => type switch
+    {
+        PropertyType.WholeNumber or PropertyType.Number => "Number",
+        PropertyType.TrueFalse => "Boolean",
+        _ => "String",
+    };
+
+    private static string SqlType(PropertyType type) => type switch
+    {
+        PropertyType.WholeNumber => "bigint",
+        PropertyType.Number => "double precision",
+        PropertyType.TrueFalse => "boolean",
+        _ => "text",
+    };
+
     private static string Sql(FeatureCollectionDefinition collection)
     {
         var geometry = collection.GeometryExpression;
-        var columns = string.Join("", Properties(collection).Select(p => $",\n           {p.Expression} AS \"{p.Name}\""));
-        var id = CarriesId(collection) ? $",\n           {collection.IdExpression} AS id" : "";
+        // Each property cast to its declared type, so that ST_AsMVT writes numbers as numbers (numeric would be a string).
+        var columns = string.Join("", Properties(collection).Select(p => $",\n           ({p.Expression})::{SqlType(p.Type)} AS \"{p.Name}\""));
+        var id = CarriesId(collection) ? $",\n           ({collection.IdExpression})::text AS id" : "";
         var where = collection.Where is null ? "" : $"({collection.Where}) AND ";
         var margin = ((double)Buffer / Extent).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // The layer is named after the collection; ids are declared in code as lower-case words and hyphens.

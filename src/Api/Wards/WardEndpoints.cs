@@ -1,3 +1,4 @@
+using DistrictMap.Api.Features;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Plan;
@@ -62,7 +63,7 @@ public static class WardEndpoints
         return format switch
         {
             ResponseFormat.Csv => TableResults.Csv(rows, WardSummary.Columns, $"wards-{districtCode ?? "all"}.csv"),
-            ResponseFormat.GeoJson => GeoJson.FeatureCollection(rows.Select(r => (r.Code, r.Geometry, (object)(r with { Geometry = null })))),
+            ResponseFormat.GeoJson => FeatureWriter.ResourceCollection(rows.Select(r => (r.Code, r.Geometry, (object)(r with { Geometry = null })))),
             _ => TypedResults.Json(new WardList(districtCode, releaseCode, Links.Absolute(request, MethodPath), rows)),
         };
     }
@@ -122,7 +123,7 @@ public static class WardEndpoints
         var summary = (await queries.SummariesAsync(null, wardCode, releaseCode, format == ResponseFormat.GeoJson, cancellationToken)).Single();
         if (format == ResponseFormat.GeoJson)
         {
-            return GeoJson.Feature(summary.Code, summary.Geometry, summary with { Geometry = null });
+            return FeatureWriter.Resource(summary.Code, summary.Geometry, summary with { Geometry = null });
         }
 
         var standing = releaseCode is null ? null : (await focus.StandingsAsync(district.Code, releaseCode, cancellationToken)).FirstOrDefault(s => s.Code == wardCode);

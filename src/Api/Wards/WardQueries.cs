@@ -1,3 +1,4 @@
+using DistrictMap.Api.Features;
 using System.Text.Json;
 using DistrictMap.Api.Deprivation;
 using Npgsql;
@@ -8,14 +9,14 @@ namespace DistrictMap.Api.Wards;
 /// <summary>The SQL behind the ward endpoints.</summary>
 public sealed class WardQueries([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlDataSource dataSource)
 {
-    private const string SummarySelect = """
+    private static readonly string SummarySelect = $"""
         SELECT w.code, w.name, w.district_code, round((w.area_m2 / 1e6)::numeric, 3)::float8, d.release,
                d.population, round(d.score::numeric, 3)::float8, d.district_rank, d.district_ward_count, d.worst_decile,
                d.lsoas_in_most_deprived_10, d.lsoas_in_most_deprived_20, d.lsoas_in_most_deprived_30,
                round(d.population_share_in_most_deprived_10::numeric, 4)::float8,
                round(d.population_share_in_most_deprived_20::numeric, 4)::float8,
                round(d.population_share_in_most_deprived_30::numeric, 4)::float8,
-               CASE WHEN @geometry THEN ST_AsGeoJSON(ST_ForcePolygonCCW(w.geom), 6) END
+               CASE WHEN @geometry THEN {GeometrySql.GeoJson("w.geom")} END
         FROM wards w
         LEFT JOIN ward_deprivation d ON d.ward_code = w.code AND d.domain = 'imd' AND d.release = @release
         """;

@@ -206,7 +206,6 @@ public sealed class OgcFeaturesTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/ogc/collections/wards/items?imd_worst_decile=low", "imd_worst_decile 'low' must be a whole number")]
     [InlineData("/ogc/collections/wards/items?simplify=-5", "simplify '-5' must be a tolerance in metres")]
     [InlineData("/ogc/collections/wards/items?f=xml", "f=xml is not offered here; use one of: geojson, html, csv")]
-    [InlineData("/ogc/collections/wards/items/not-a-code", "'not-a-code' is not a feature id of wards")]
     [InlineData("/ogc/collections/wards/items?limit=1&limit=2", "given more than once")]
     public async Task Bad_requests_get_400_problem_details_that_say_what_is_allowed(string url, string detail)
     {

@@ -118,7 +118,7 @@ public sealed class RestApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal("dcat:Catalog", catalog.GetProperty("@type").GetString());
         Assert.Equal("http://www.w3.org/ns/dcat#", catalog.GetProperty("@context").GetProperty("dcat").GetString());
-        var wards = catalog.GetProperty("dcat:dataset").EnumerateArray().Single(d => d.GetProperty("dct:identifier").GetString() == "wards:all");
+        var wards = catalog.GetProperty("dcat:dataset").EnumerateArray().Single(d => d.GetProperty("dct:identifier").GetString() == "wards:E07999999");
         Assert.Equal("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/", wards.GetProperty("dct:license").GetProperty("@id").GetString());
         Assert.Contains("Open Government Licence", wards.GetProperty("dct:rights").GetProperty("rdfs:label").GetString(), StringComparison.Ordinal);
         var media = wards.GetProperty("dcat:distribution").EnumerateArray().Select(d => d.GetProperty("dcat:mediaType").GetProperty("@id").GetString()).ToList();

@@ -37,7 +37,7 @@ public sealed class CliTests : DatabaseTest
         var (exitCode, output, _) = await RunAsync("import", "wards", Fixtures.File("synthetic-wards.geojson"));
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("wards:all: read 3, skipped 0 (outside the district), written 3, unchanged 0, repaired 0, rejected 0", output, StringComparison.Ordinal);
+        Assert.Contains("wards:E07999999: read 3, skipped 0 (outside the district), written 3, unchanged 0, repaired 0, rejected 0", output, StringComparison.Ordinal);
         Assert.Equal(3, await Db.CountAsync("wards"));
     }
 
@@ -94,7 +94,7 @@ public sealed class CliTests : DatabaseTest
         var (exitCode, output, _) = await RunAsync("status");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("wards:all", output, StringComparison.Ordinal);
+        Assert.Contains("wards:E07999999", output, StringComparison.Ordinal);
         Assert.Contains("OGL-UK-3.0", output, StringComparison.Ordinal);
     }
 }

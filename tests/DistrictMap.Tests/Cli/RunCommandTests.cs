@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using DistrictMap.Tests.Infrastructure;
@@ -17,45 +16,18 @@ public sealed class RunCommandTests : DatabaseTest
             Fixtures.RepositoryRoot,
             "run", "--district", "E07999999", "--offline", "--urls", $"http://127.0.0.1:{port}");
         start.Environment["DistrictMap__Data__CacheDirectory"] = Path.Combine(Path.GetTempPath(), $"districtmap-empty-cache-{Guid.NewGuid():N}");
-        using var process = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        var serving = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
+        await using var run = await ServingProcess.StartAsync(start);
+        using var http = new HttpClient();
+        using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
 
-            if (e.Data?.Contains("DistrictMap is serving", StringComparison.Ordinal) == true)
-            {
-                serving.TrySetResult();
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await serving.Task.WaitAsync(TimeSpan.FromMinutes(1));
-            using var http = new HttpClient();
-            using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
-
-            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-            string text;
-            lock (output)
-            {
-                text = output.ToString();
-            }
-
-            Assert.Contains("The database holds no wards yet", text, StringComparison.Ordinal);
-            Assert.Contains("DISTRICTMAP_DATA_DIR", text, StringComparison.Ordinal);
-            Assert.Contains($"http://127.0.0.1:{port}/docs", text, StringComparison.Ordinal);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        // The map opens on the district given to run, whether or not it could be loaded.
+        using var settings = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/map/settings")));
+        Assert.Equal("E07999999", settings.RootElement.GetProperty("district").GetString());
+        var text = run.Output;
+        Assert.Contains("The database holds no wards yet", text, StringComparison.Ordinal);
+        Assert.Contains("DISTRICTMAP_DATA_DIR", text, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{port}/docs", text, StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -35,7 +35,7 @@ public sealed class BoundaryImporterTests : DatabaseTest
         var dataset = (await Db.ListAsync(
             "SELECT key, kind, source, licence, attribution, vintage, rows, sha256 FROM datasets",
             r => (Key: r.GetString(0), Kind: r.GetString(1), Source: r.GetString(2), Licence: r.GetString(3), Attribution: r.GetString(4), Vintage: r.GetString(5), Rows: r.GetInt32(6), Sha: r.GetString(7)))).Single();
-        Assert.Equal(("wards:all", "wards", "synthetic-wards.geojson", "OGL-UK-3.0", "2023", 3), (dataset.Key, dataset.Kind, dataset.Source, dataset.Licence, dataset.Vintage, dataset.Rows));
+        Assert.Equal(("wards:E07999999", "wards", "synthetic-wards.geojson", "OGL-UK-3.0", "2023", 3), (dataset.Key, dataset.Kind, dataset.Source, dataset.Licence, dataset.Vintage, dataset.Rows));
         Assert.Contains("Open Government Licence", dataset.Attribution, StringComparison.Ordinal);
         Assert.Contains("Contains OS data © Crown copyright and database right 2023", dataset.Attribution, StringComparison.Ordinal);
         Assert.Equal(FileDigest.Sha256(Fixtures.File("synthetic-wards.geojson")), dataset.Sha);

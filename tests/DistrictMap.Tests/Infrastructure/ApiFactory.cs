@@ -12,6 +12,8 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("ConnectionStrings:DistrictMap", connectionString);
         // One log line per request would drown the test output; tests that read them turn them back on.
         builder.UseSetting("Logging:LogLevel:DistrictMap.Requests", "Warning");
+        // Background tile seeding would compete with every test's own requests; the seeding tests turn it on.
+        builder.UseSetting("DistrictMap:Tiles:Seeding:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

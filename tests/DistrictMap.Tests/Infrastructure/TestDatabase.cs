@@ -31,7 +31,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton(TimeProvider.System)
             .AddScoped<DistrictMap.Api.Plan.PlanWriter>()
             .AddScoped<DistrictMap.Api.Plan.PlanCsv>()
-            .AddScoped<DistrictMap.Api.Plan.Access.ApiKeys>()
+            .AddScoped<DistrictMap.Api.Access.ApiKeys>()
             .BuildServiceProvider();
     }
 

@@ -127,8 +127,8 @@ public sealed class OsmImportTests : DatabaseTest
     [InlineData("osm-broken-missing-node.osm", "osm-broken-missing-node.osm: way 40: references node 3, which is not in the file")]
     [InlineData("osm-broken-unclosed-area.json", "osm-broken-unclosed-area.json: way 50: an area (leisure=park) that is not closed: its first and last nodes must be the same, with at least three others")]
     [InlineData("osm-broken-unclosed-multipolygon.json", "osm-broken-unclosed-multipolygon.json: relation 60: an area (leisure=common) whose outer ring through way 61 is not closed: no member way continues it from (0.25, 51.09)")]
-    [InlineData("osm-broken.osm", "osm-broken.osm: line 5: not well-formed XML (")]
-    [InlineData("osm-broken.json", "osm-broken.json: line 2: not valid JSON")]
+    [InlineData("osm-broken.osm", "osm-broken.osm: line 5: not well-formed XML: an end tag does not match the element it closes")]
+    [InlineData("osm-broken.json", "osm-broken.json: line 2: not valid JSON: the file ends before every object and array is closed")]
     public async Task Bad_OpenStreetMap_input_is_rejected_with_one_line_naming_the_element_and_writes_nothing(string fixture, string message)
     {
         await SyntheticDistrict.LoadBoundariesAsync(Db);

@@ -131,7 +131,7 @@ public sealed class PlacesApiTests(PlacesApiFixture api) : IClassFixture<PlacesA
 
         Assert.Equal(id, feature.GetProperty("id").GetString());
         Assert.Equal("Point", feature.GetProperty("geometry").GetProperty("type").GetString());
-        Assert.Equal("'abc' is not a feature id of activities: give a place's number, such as 12.", await api.ProblemAsync("/ogc/collections/activities/items/abc", 400));
+        Assert.Equal("There is no feature abc in the collection activities: its ids are a place's number, such as 12.", await api.ProblemAsync("/ogc/collections/activities/items/abc", 404));
         Assert.Equal("There is no feature 999999 in the collection activities.", await api.ProblemAsync("/ogc/collections/activities/items/999999", 404));
         Assert.Equal("sample 'maybe' must be true or false.", await api.ProblemAsync("/ogc/collections/activities/items?sample=maybe", 400));
     }

@@ -1,5 +1,5 @@
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Plan;
-using DistrictMap.Api.Plan.Access;
 using DistrictMap.Tests.Import;
 using DistrictMap.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

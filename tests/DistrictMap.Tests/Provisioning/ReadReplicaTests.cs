@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Infrastructure.Postgres;
-using DistrictMap.Api.Plan;
-using DistrictMap.Api.Plan.Access;
 using DistrictMap.Tests.Import;
 using DistrictMap.Tests.Infrastructure;
 using DistrictMap.Tests.Plan;
@@ -140,6 +139,31 @@ public sealed class ReadReplicaTests : IAsyncLifetime
             await onReplica.OpenAsync();
             var refused = await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand("UPDATE data_state SET version = version + 1", onReplica).ExecuteNonQueryAsync());
             Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
+        }
+
+        // Tiles are built from the replica and kept in the primary's tile store (a replica can neither write it nor read it).
+        // The instance may still name the version before the write above for up to a second: a tile built under it is
+        // not stored, since the primary has moved on, so ask until one is.
+        var kept = Tiles.TileTests.TileOf(0.15, 51.05, 9);
+        await using (var onPrimary = new NpgsqlConnection(PrimaryConnection))
+        {
+            await onPrimary.OpenAsync();
+            var stored = 0L;
+            for (var attempt = 0; attempt < 100 && stored == 0; attempt++)
+            {
+                using (var built = await client.GetAsync($"/tiles/wards/{kept.Z}/{kept.X}/{kept.Y}.mvt"))
+                {
+                    Assert.Equal(HttpStatusCode.OK, built.StatusCode);
+                }
+
+                await Task.Delay(100);
+                await using var count = new NpgsqlCommand(
+                    $"SELECT count(*) FROM tile_store WHERE collection = 'wards' AND z = {kept.Z} AND x = {kept.X} AND y = {kept.Y} AND version = (SELECT version FROM data_state)",
+                    onPrimary);
+                stored = (long)(await count.ExecuteScalarAsync())!;
+            }
+
+            Assert.Equal(1, stored);
         }
 
         // With the primary stopped, the replica still serves every kind of read; writes and primary-only reads cannot be served.

@@ -79,7 +79,14 @@ internal sealed class BoundarySettings : ImportSettings
     public int? LsoaVintage { get; init; }
 }
 
-internal sealed class LookupSettings : ImportSettings
+internal class CsvImportSettings : ImportSettings
+{
+    [CommandOption("--encoding <NAME>")]
+    [Description("The CSV's encoding, such as windows-1252 (default: UTF-8, or UTF-16 by its byte order mark).")]
+    public string? Encoding { get; init; }
+}
+
+internal sealed class LookupSettings : CsvImportSettings
 {
     [CommandOption("--lsoa-field <COLUMN>")]
     [Description("Column holding the LSOA code (default: LSOAnnCD).")]
@@ -90,7 +97,7 @@ internal sealed class LookupSettings : ImportSettings
     public string? WardField { get; init; }
 }
 
-internal sealed class IodSettings : ImportSettings
+internal sealed class IodSettings : CsvImportSettings
 {
     [CommandOption("--release <CODE>")]
     [Description("IoD2019 or IoD2025 (default: from the LSOA vintage of the code column).")]
@@ -148,6 +155,7 @@ internal sealed class ImportLookupCommand(LookupImporter importer, DatabaseMigra
                 District = settings.District,
                 LsoaField = settings.LsoaField,
                 WardField = settings.WardField,
+                Encoding = settings.Encoding,
                 Source = settings.Source,
             },
             new ConsoleProgress(Path.GetFileName(settings.File)),
@@ -164,7 +172,7 @@ internal sealed class ImportIodCommand(IodImporter importer, DatabaseMigrator mi
     {
         await migrator.MigrateAsync(cancellationToken);
         var summary = await importer.ImportAsync(
-            new IodImportOptions { Path = settings.File, District = settings.District, Release = settings.Release, Source = settings.Source },
+            new IodImportOptions { Path = settings.File, District = settings.District, Release = settings.Release, Encoding = settings.Encoding, Source = settings.Source },
             new ConsoleProgress(Path.GetFileName(settings.File)),
             cancellationToken);
         SummaryTable.Write([summary]);

@@ -43,7 +43,8 @@ internal sealed class CollectSettings : DistrictSettings
 /// <summary>Runs a district load and prints what happened to each dataset.</summary>
 internal static class LoadReport
 {
-    public static async Task<int> RunAsync(DistrictLoader loader, IOptions<DataOptions> options, LoadRequest request, CancellationToken cancellationToken)
+    /// <param name="held">What the database held before, when the caller knows: a load that finds no files then says so instead of "no data".</param>
+    public static async Task<int> RunAsync(DistrictLoader loader, IOptions<DataOptions> options, LoadRequest request, CancellationToken cancellationToken, DistrictHoldings? held = null)
     {
         var results = await loader.LoadAsync(
             request,
@@ -54,7 +55,11 @@ internal static class LoadReport
             cancellationToken);
         var summaries = results.Count(r => r.Summary is not null);
         var failed = results.Where(r => r.Error is not null).ToList();
-        if (failed.Count > 0 && summaries == 0)
+        if (failed.Count > 0 && summaries == 0 && held is { Any: true })
+        {
+            AnsiConsole.MarkupLine($"No new files were found for {Markup.Escape(request.District)}; the database already holds {Markup.Escape(held.ToString())}.");
+        }
+        else if (failed.Count > 0 && summaries == 0)
         {
             AnsiConsole.MarkupLine(
                 $"[yellow]No data was loaded for {Markup.Escape(request.District)}.[/] Set {Import.ImportServiceCollectionExtensions.DataDirectoryVariable} to a folder of the official files "

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Plan;
-using DistrictMap.Api.Plan.Access;
+using DistrictMap.Api.Access;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console.Cli;
 
@@ -24,6 +24,10 @@ internal sealed class PlanImportSettings : CommandSettings
     [CommandOption("--replace")]
     [Description("Also remove the district's actions that are not in actions.csv.")]
     public bool Replace { get; init; }
+
+    [CommandOption("--encoding <NAME>")]
+    [Description("The CSV files' encoding, such as windows-1252 (default: UTF-8, or UTF-16 by its byte order mark).")]
+    public string? Encoding { get; init; }
 }
 
 internal sealed class PlanExportSettings : CommandSettings
@@ -45,7 +49,7 @@ internal sealed class PlanImportCommand(PlanCsv plan, DatabaseMigrator migrator)
         await migrator.MigrateAsync(cancellationToken);
         try
         {
-            var summary = await plan.ImportAsync(settings.Folder, PlanCommandArguments.District(settings.District), settings.Sample, settings.Replace, cancellationToken);
+            var summary = await plan.ImportAsync(settings.Folder, PlanCommandArguments.District(settings.District), settings.Sample, settings.Replace, cancellationToken, settings.Encoding);
             Console.WriteLine(summary);
             return 0;
         }

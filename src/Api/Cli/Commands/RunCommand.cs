@@ -3,6 +3,7 @@ using DistrictMap.Api.Hosting;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Collect;
 using DistrictMap.Api.Infrastructure.Database;
+using DistrictMap.Api.Map;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Places.Import;
 using Microsoft.Extensions.Options;
@@ -82,13 +83,15 @@ internal sealed class RunCommand(
         }
         else
         {
+            var code = district.Trim().ToUpperInvariant();
             try
             {
                 await LoadReport.RunAsync(
                     loader,
                     options,
                     new LoadRequest(district) { Download = settings.Offline ? DownloadPolicy.Never : DownloadPolicy.IfMissing },
-                    cancellationToken);
+                    cancellationToken,
+                    await DistrictHoldings.ReadAsync(dataSource, code, cancellationToken));
             }
             catch (ImportException e)
             {
@@ -96,8 +99,12 @@ internal sealed class RunCommand(
                 Console.Error.WriteLine($"error: {e.Message}");
             }
 
-            await LoadSamplePlanAsync(district.Trim().ToUpperInvariant(), cancellationToken);
-            await LoadSamplePlacesAsync(district.Trim().ToUpperInvariant(), cancellationToken);
+            await LoadSamplePlanAsync(code, cancellationToken);
+            await LoadSamplePlacesAsync(code, cancellationToken);
+            var holdings = await DistrictHoldings.ReadAsync(dataSource, code, cancellationToken);
+            AnsiConsole.MarkupLine(holdings.Any
+                ? $"The database holds {Markup.Escape(holdings.ToString())}."
+                : $"[yellow]The database holds nothing for {Markup.Escape(code)}.[/]");
         }
 
         await using (var count = dataSource.CreateCommand("SELECT count(*) FROM wards"))
@@ -110,7 +117,9 @@ internal sealed class RunCommand(
         }
 
         var urls = settings.Urls ?? DistrictMapWebApp.DefaultUrl;
-        await using var app = DistrictMapWebApp.Build(["--urls", urls, "--contentRoot", AppContext.BaseDirectory]);
+        // The map opens on the district just loaded.
+        string[] mapDistrict = district is null ? [] : [$"--{MapOptions.Section}:{nameof(MapOptions.District)}={district.Trim().ToUpperInvariant()}"];
+        await using var app = DistrictMapWebApp.Build(["--urls", urls, "--contentRoot", AppContext.BaseDirectory, .. mapDistrict]);
         await app.StartAsync(cancellationToken);
         foreach (var url in app.Urls)
         {

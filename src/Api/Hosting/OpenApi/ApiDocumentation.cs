@@ -68,6 +68,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
         }
 
         DocumentResponses(operation, context, formats);
+        OgcOperationDocs.Apply(operation);
     }
 
     private static OpenApiParameter Describe(OpenApiParameter parameter, ParameterDocs.Doc doc)
@@ -75,6 +76,21 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
         parameter.Description = doc.Description;
         parameter.Required = doc.Required || parameter.In == ParameterLocation.Path;
         parameter.Example = doc.Example;
+        if (doc.Type == JsonSchemaType.Array)
+        {
+            // Comma-separated numbers, such as bbox=0.1,51.3,0.2,51.4 (form style, not exploded).
+            parameter.Style = ParameterStyle.Form;
+            parameter.Explode = false;
+            parameter.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.Number },
+                MinItems = (int?)doc.Minimum,
+                MaxItems = (int?)doc.Maximum,
+            };
+            return parameter;
+        }
+
         parameter.Schema = new OpenApiSchema
         {
             Type = doc.Type,
@@ -87,6 +103,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
 
     private static void DocumentResponses(OpenApiOperation operation, OperationFilterContext context, IReadOnlyList<ResponseFormat>? formats)
     {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= [];
         var isRead = context.ApiDescription.HttpMethod is "GET" or "HEAD";
         var successCode = operation.Responses.Keys.FirstOrDefault(k => k.StartsWith('2'));
@@ -189,6 +206,21 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
 
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySecurityScheme, context.Document)] = [] }];
         }
+
+        if (isRead)
+        {
+            // Reads are public: no security requirement at all.
+            operation.Security = [];
+        }
+
+        if (metadata.OfType<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>().Any())
+        {
+            AddProblem(operation, "429", "Too many requests from this client for the moment; the Retry-After header says how many seconds to wait.", problem, "This client has used its budget of requests for the moment; try again in 60 s.");
+            ((OpenApiResponse)operation.Responses["429"]).Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            };
+        }
         if (operation.Parameters!.Any(p => p.In == ParameterLocation.Path) || operation.OperationId == "Locate" || operation.OperationId == "RankWards")
         {
             AddProblem(operation, "404", "Nothing was found: detail names what is loaded instead.", problem, "There is no ward E05999999 loaded.");
@@ -224,6 +256,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                             "406" => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
                             "412" => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
                             "428" => "https://tools.ietf.org/html/rfc6585#section-3",
+                            "429" => "https://tools.ietf.org/html/rfc6585#section-4",
                             _ => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
                         },
                         ["title"] = status switch
@@ -235,6 +268,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                             "406" => "Not acceptable",
                             "412" => "Precondition Failed",
                             "428" => "Precondition Required",
+                            "429" => "Too many requests",
                             _ => "Service unavailable",
                         },
                         ["status"] = int.Parse(status, CultureInfo.InvariantCulture),

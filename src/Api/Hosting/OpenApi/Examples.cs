@@ -26,7 +26,7 @@ internal static class Examples
         ["OgcQueryables"] = """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","title":"Electoral wards","properties":{"district":{"title":"district","description":"GSS code of the ward's district","type":"string"}}}""",
         ["OgcItems"] = FeatureCollection,
         ["ListTileSets"] = """{"collections":[{"id":"wards","title":"Electoral wards","tileJson":"http://127.0.0.1:5080/tiles/wards","tiles":"http://127.0.0.1:5080/tiles/wards/{z}/{x}/{y}.mvt"}]}""",
-        ["GetTileJson"] = """{"tilejson":"3.0.0","name":"Electoral wards","description":"Electoral wards with their deprivation summary.","attribution":"Source: Office for National Statistics licensed under the Open Government Licence v.3.0.","scheme":"xyz","tiles":["http://127.0.0.1:5080/tiles/wards/{z}/{x}/{y}.mvt"],"minzoom":0,"maxzoom":16,"bounds":[0.032,51.146,0.32,51.418],"center":[0.176,51.282,10],"vector_layers":[{"id":"wards","description":"Electoral wards","minzoom":0,"maxzoom":16,"fields":{"id":"The feature's id","code":"GSS code of the ward","name":"Name of the ward","imd_score":"Population-weighted mean IMD score of its LSOAs"}}]}""",
+        ["GetTileJson"] = """{"tilejson":"3.0.0","name":"Electoral wards","description":"Electoral wards with their deprivation summary.","attribution":"Source: Office for National Statistics licensed under the Open Government Licence v.3.0.","scheme":"xyz","tiles":["http://127.0.0.1:5080/tiles/wards/{z}/{x}/{y}.mvt"],"minzoom":0,"maxzoom":16,"bounds":[0.032,51.146,0.32,51.418],"center":[0.176,51.282,10],"vector_layers":[{"id":"wards","description":"Electoral wards","minzoom":0,"maxzoom":16,"fields":{"id":"String","code":"String","name":"String","imd_score":"Number"}}]}""",
         ["GetTile"] = "\"(binary: a Mapbox Vector Tile with one layer named after the collection)\"",
         ["OgcItem"] = Feature,
         ["ListWards"] = """{"district":"E07000111","release":"IoD2019","method":"http://127.0.0.1:5080/api/methods/ward-deprivation","wards":[{"code":"E05005031","name":"Swanley St Mary's","district":"E07000111","areaKm2":1.098,"release":"IoD2019","population":4468,"imdScore":30.938,"imdRankInDistrict":1,"districtWardCount":26,"imdWorstDecile":2,"lsoasInMostDeprived10":0,"lsoasInMostDeprived20":2,"lsoasInMostDeprived30":2,"populationShareInMostDeprived10":0,"populationShareInMostDeprived20":0.6752,"populationShareInMostDeprived30":0.6752}]}""",
@@ -63,7 +63,7 @@ internal static class Examples
         """;
 
     public static JsonNode? For(string? operationId) =>
-        operationId is not null && ByOperation.TryGetValue(operationId, out var json) ? JsonNode.Parse(json) : null;
+        operationId is not null && ByOperation.TryGetValue(operationId, out var json) ? JsonNode.Parse(json) : OgcExamples.For(operationId);
 
     private const string NearbyFeatures = """
         {"type":"FeatureCollection","features":[{"type":"Feature","id":"green-spaces/3","geometry":{"type":"MultiPolygon","coordinates":[[[[0.168,51.396],[0.171,51.396],[0.171,51.398],[0.168,51.396]]]]},

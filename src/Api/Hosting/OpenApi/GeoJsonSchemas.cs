@@ -14,37 +14,44 @@ internal sealed class GeoJsonSchemas : IDocumentFilter
     public const string Feature = "GeoJSONFeature";
     public const string FeatureCollection = "GeoJSONFeatureCollection";
 
+    private static readonly OpenApiSchema Position = new()
+    {
+        Type = JsonSchemaType.Array,
+        Description = "A position: longitude, latitude (WGS 84), 6 decimal places.",
+        MinItems = 2,
+        MaxItems = 3,
+        Items = new OpenApiSchema { Type = JsonSchemaType.Number },
+    };
+
+    private static OpenApiSchema ArrayOf(IOpenApiSchema items) => new() { Type = JsonSchemaType.Array, Items = items };
+
+    /// <summary>
+    /// The geometry schema: an object, or null (nullable beside its type, since OpenAPI 3.0 has no null type for a
+    /// oneOf to name).
+    /// </summary>
+    private static OpenApiSchema GeometrySchema() => new()
+    {
+        Type = JsonSchemaType.Object | JsonSchemaType.Null,
+        Description = "A GeoJSON geometry (RFC 7946 section 3.1), or null where there is none. Polygon exterior rings are counter-clockwise, holes clockwise.",
+        Required = new HashSet<string> { "type", "coordinates" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [JsonValue.Create("Point"), JsonValue.Create("MultiPoint"), JsonValue.Create("LineString"), JsonValue.Create("MultiLineString"), JsonValue.Create("Polygon"), JsonValue.Create("MultiPolygon")],
+            },
+            ["coordinates"] = new OpenApiSchema
+            {
+                Description = "Positions nested as the geometry type requires: a position, an array of positions, of rings, or of polygons.",
+                OneOf = [Position, ArrayOf(Position), ArrayOf(ArrayOf(Position)), ArrayOf(ArrayOf(ArrayOf(Position)))],
+            },
+        },
+    };
+
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
-        var position = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Array,
-            Description = "A position: longitude, latitude (WGS 84), 6 decimal places.",
-            MinItems = 2,
-            MaxItems = 3,
-            Items = new OpenApiSchema { Type = JsonSchemaType.Number },
-        };
-        static OpenApiSchema ArrayOf(IOpenApiSchema items) => new() { Type = JsonSchemaType.Array, Items = items };
-
-        swaggerDoc.AddComponent(Geometry, new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Description = "A GeoJSON geometry (RFC 7946 section 3.1). Polygon exterior rings are counter-clockwise, holes clockwise.",
-            Required = new HashSet<string> { "type", "coordinates" },
-            Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["type"] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.String,
-                    Enum = [JsonValue.Create("Point"), JsonValue.Create("MultiPoint"), JsonValue.Create("LineString"), JsonValue.Create("MultiLineString"), JsonValue.Create("Polygon"), JsonValue.Create("MultiPolygon")],
-                },
-                ["coordinates"] = new OpenApiSchema
-                {
-                    Description = "Positions nested as the geometry type requires: a position, an array of positions, of rings, or of polygons.",
-                    OneOf = [position, ArrayOf(position), ArrayOf(ArrayOf(position)), ArrayOf(ArrayOf(ArrayOf(position)))],
-                },
-            },
-        });
+        swaggerDoc.AddComponent(Geometry, GeometrySchema());
         var geometryReference = new OpenApiSchemaReference(Geometry, swaggerDoc);
         var linkReference = new OpenApiSchemaReference("Link", swaggerDoc);
         swaggerDoc.AddComponent(Feature, new OpenApiSchema
@@ -56,7 +63,7 @@ internal sealed class GeoJsonSchemas : IDocumentFilter
             {
                 ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("Feature")] },
                 ["id"] = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("E05005031")] },
-                ["geometry"] = new OpenApiSchema { OneOf = [geometryReference, new OpenApiSchema { Type = JsonSchemaType.Null }] },
+                ["geometry"] = geometryReference,
                 ["properties"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,

@@ -22,6 +22,7 @@ internal static class OpenApiSetup
                     + "(method: /api/methods/ward-deprivation). Source: Office for National Statistics licensed under the Open Government "
                     + "Licence v.3.0. Contains OS data © Crown copyright and database right. English Indices of Deprivation: Ministry of "
                     + "Housing, Communities and Local Government, Open Government Licence v.3.0.",
+                Contact = new OpenApiContact { Name = "The operator of this DistrictMap service" },
                 License = new OpenApiLicense
                 {
                     Name = "Data: Open Government Licence v3.0",
@@ -37,6 +38,7 @@ internal static class OpenApiSetup
             });
             options.DocumentFilter<GeoJsonSchemas>();
             options.OperationFilter<ApiDocumentation>();
+            options.SchemaFilter<JsonElementSchemas>();
             options.SupportNonNullableReferenceTypes();
         });
         return services;
@@ -44,10 +46,14 @@ internal static class OpenApiSetup
 
     public static WebApplication MapDistrictMapOpenApi(this WebApplication app)
     {
+        app.UseOpenApiDocumentResponse();
         app.UseSwagger(options =>
         {
             options.RouteTemplate = "openapi/{documentName}.json";
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            // The server is the origin the document was asked from: the same document serves any deployment.
+            options.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}", Description = "This service" }]);
         });
         app.UseSwaggerUI(options =>
         {

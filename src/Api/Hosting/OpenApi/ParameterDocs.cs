@@ -7,6 +7,8 @@ namespace DistrictMap.Api.Hosting.OpenApi;
 /// <summary>The documentation of every query and path parameter the API uses, in one place.</summary>
 internal static class ParameterDocs
 {
+    /// <param name="Minimum">The least value; for an array (of numbers, given comma-separated), the fewest items.</param>
+    /// <param name="Maximum">The greatest value; for an array, the most items.</param>
     public sealed record Doc(string Description, JsonSchemaType Type, JsonNode? Example, bool Required = false, IReadOnlyList<string>? Values = null, double? Minimum = null, double? Maximum = null);
 
     public static Doc? Query(string name, int defaultLimit, int maxLimit, double maxSimplify, string? operationId = null) => (name, operationId) switch
@@ -20,8 +22,8 @@ internal static class ParameterDocs
 
     private static Doc? Query(string name, int defaultLimit, int maxLimit, double maxSimplify) => name switch
     {
-        "bbox" => new("Only features that intersect this box: minLon,minLat,maxLon,maxLat in WGS 84 (CRS84); six numbers (with heights) are accepted and the heights ignored.", JsonSchemaType.String, "0.10,51.35,0.25,51.45"),
-        "limit" => new($"Features per page, 1 to {maxLimit} (default {defaultLimit}); a larger limit is served as {maxLimit}.", JsonSchemaType.Integer, 10, Minimum: 1),
+        "bbox" => new("Only features that intersect this box: minLon,minLat,maxLon,maxLat in WGS 84 (CRS84); six numbers (with heights) are accepted and the heights ignored.", JsonSchemaType.Array, new JsonArray(0.10, 51.35, 0.25, 51.45), Minimum: 4, Maximum: 6),
+        "limit" => new($"Features per page, 1 to {maxLimit} (default {defaultLimit}).", JsonSchemaType.Integer, 10, Minimum: 1, Maximum: maxLimit),
         "offset" => new("Features to skip before the page (default 0). Follow the response's next link rather than computing offsets.", JsonSchemaType.Integer, 0, Minimum: 0),
         "properties" => new("Comma-separated property names to return (default: all).", JsonSchemaType.String, "name,imd_score"),
         "sortby" => new("Comma-separated property names to sort by, with - for descending, such as -imd_score,name (default: by id).", JsonSchemaType.String, "-imd_score"),
@@ -44,7 +46,7 @@ internal static class ParameterDocs
         "lat" => new("Latitude, WGS 84.", JsonSchemaType.Number, 51.398, Required: true, Minimum: -90, Maximum: 90),
         "radius" => new($"Search radius in metres, greater than 0 and at most {Places.NearbyEndpoints.MaxRadius:0} (default {Places.NearbyEndpoints.DefaultRadius:0}).", JsonSchemaType.Number, 2000, Minimum: 0, Maximum: Places.NearbyEndpoints.MaxRadius),
         "kinds" => new($"Comma-separated layers to search (default all): {Places.NearbyEndpoints.KindList} (actions: the plan's actions that have a location).", JsonSchemaType.String, "green-spaces,recycling-sites"),
-        _ => null,
+        _ => OgcParameterDocs.Query(name),
     };
 
     public static Doc? Path(string name, string operationId) => (name, operationId) switch

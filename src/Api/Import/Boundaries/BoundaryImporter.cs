@@ -56,17 +56,27 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
                 throw new ImportException(file, null, district is null ? "no features to import" : $"no features in district {district}");
             }
 
-            var (datasetId, datasetChanged) = await DatasetRecorder.UpsertAsync(
-                connection,
-                Provenance(options, fields, file, district, vintage, kept),
-                cancellationToken);
+            // One provenance record per district of the file, so that importing a file for one district never
+            // rewrites what another district's boundaries were credited to.
+            var keys = new List<string>();
+            var datasetsChanged = 0;
+            foreach (var (groupDistrict, count) in await DistrictsOfAsync(connection, options.Kind, cancellationToken))
+            {
+                var record = Provenance(options, fields, file, district ?? groupDistrict, vintage, count);
+                var (datasetId, changed) = await DatasetRecorder.UpsertAsync(connection, record, cancellationToken);
+                await connection.ExecuteAsync(BoundarySql.SetDataset(options.Kind), cancellationToken, ("dataset", datasetId), ("district", groupDistrict));
+                keys.Add(record.Key);
+                datasetsChanged += changed ? 1 : 0;
+            }
+
             progress.Report("write", 0, kept);
-            var written = await WriteAsync(connection, options.Kind, datasetId, vintage, cancellationToken);
+            var written = await WriteAsync(connection, options.Kind, vintage, cancellationToken);
+            datasetsChanged += await connection.CountAsync(BoundarySql.DeleteUncredited(options.Kind), cancellationToken);
             progress.Report("write", kept, kept);
 
-            await DerivedData.RefreshAsync(connection, written + (datasetChanged ? 1 : 0), cancellationToken);
+            await DerivedData.RefreshAsync(connection, written + datasetsChanged, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ImportSummary(DatasetKey(options.Kind, district, vintage), set.Features.Count, skipped, written, Math.Max(0, kept - written), repaired, 0, clock.Elapsed);
+            return new ImportSummary(ImportSummary.Keys(keys), set.Features.Count, skipped, written, Math.Max(0, kept - written), repaired, 0, clock.Elapsed);
         }
         catch (PostgresException e)
         {
@@ -214,20 +224,35 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
     }
 
-    private static async Task<int> WriteAsync(NpgsqlConnection connection, BoundaryKind kind, int datasetId, int? vintage, CancellationToken cancellationToken)
+    /// <summary>The districts of the staged features (a district's own code for district boundaries; null when unknown) and how many each has.</summary>
+    private static async Task<List<(string? District, int Rows)>> DistrictsOfAsync(NpgsqlConnection connection, BoundaryKind kind, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync("ALTER TABLE stage_prepared ADD COLUMN dataset_id int", cancellationToken);
+        await using var command = new NpgsqlCommand(BoundarySql.DistrictsOf(kind), connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var districts = new List<(string?, int)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            districts.Add((reader.IsDBNull(0) ? null : reader.GetString(0), (int)reader.GetInt64(1)));
+        }
+
+        return districts;
+    }
+
+    private static async Task<int> WriteAsync(NpgsqlConnection connection, BoundaryKind kind, int? vintage, CancellationToken cancellationToken)
     {
         switch (kind)
         {
             case BoundaryKind.Districts:
-                return await connection.CountAsync(BoundarySql.UpsertDistricts, cancellationToken, ("dataset", datasetId));
+                return await connection.CountAsync(BoundarySql.UpsertDistricts, cancellationToken);
             case BoundaryKind.Wards:
                 // Districts named by the wards are created as a side effect, not counted as written rows of this dataset.
                 await connection.ExecuteAsync(BoundarySql.EnsureDistricts, cancellationToken);
-                return await connection.CountAsync(BoundarySql.UpsertWards, cancellationToken, ("dataset", datasetId))
+                return await connection.CountAsync(BoundarySql.UpsertWards, cancellationToken)
                     + await connection.CountAsync(BoundarySql.DeleteMissingWards, cancellationToken);
             default:
                 await connection.ExecuteAsync(BoundarySql.EnsureDistricts, cancellationToken);
-                return await connection.CountAsync(BoundarySql.UpsertLsoas, cancellationToken, ("dataset", datasetId), ("vintage", vintage))
+                return await connection.CountAsync(BoundarySql.UpsertLsoas, cancellationToken, ("vintage", vintage))
                     + await connection.CountAsync(BoundarySql.DeleteMissingLsoas, cancellationToken, ("vintage", vintage));
         }
     }

@@ -47,12 +47,32 @@ internal static class BoundarySql
 
     public const string FirstWithoutDistrict = "SELECT ordinal, code FROM stage_prepared WHERE district_code IS NULL ORDER BY ordinal LIMIT 1";
 
+    /// <summary>The district each staged feature is credited to: its own code for district boundaries, else its district.</summary>
+    private static string CreditedDistrict(BoundaryKind kind) => kind == BoundaryKind.Districts ? "code" : "district_code";
+
+    public static string DistrictsOf(BoundaryKind kind) =>
+        $"SELECT {CreditedDistrict(kind)}, count(*) FROM stage_prepared GROUP BY 1 ORDER BY 1 NULLS LAST";
+
+    public static string SetDataset(BoundaryKind kind) =>
+        $"UPDATE stage_prepared SET dataset_id = @dataset WHERE {CreditedDistrict(kind)} IS NOT DISTINCT FROM @district::text";
+
+    /// <summary>Removes the provenance records of the kind that no boundary is credited to any more (such as a whole-file record replaced by per-district ones).</summary>
+    public static string DeleteUncredited(BoundaryKind kind) => $"""
+        WITH gone AS (
+            DELETE FROM datasets d
+            WHERE d.kind = '{(kind switch { BoundaryKind.Districts => "districts", BoundaryKind.Wards => "wards", _ => "lsoas" })}'
+              AND NOT EXISTS (SELECT 1 FROM {(kind switch { BoundaryKind.Districts => "districts", BoundaryKind.Wards => "wards", _ => "lsoas" })} b WHERE b.dataset_id = d.id)
+            RETURNING 1
+        )
+        SELECT count(*) FROM gone
+        """;
+
     public const string CountKeptAndRepaired = "SELECT count(*), count(*) FILTER (WHERE repaired) FROM stage_prepared";
 
     public const string UpsertDistricts = """
         WITH changed AS (
             INSERT INTO districts AS d (code, name, geom, area_m2, dataset_id)
-            SELECT code, name, geom, ST_Area(geom::geography), @dataset FROM stage_prepared
+            SELECT code, name, geom, ST_Area(geom::geography), dataset_id FROM stage_prepared
             ON CONFLICT (code) DO UPDATE SET
                 name = EXCLUDED.name, geom = EXCLUDED.geom, area_m2 = EXCLUDED.area_m2, dataset_id = EXCLUDED.dataset_id
             WHERE (d.name, d.dataset_id) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.dataset_id)
@@ -74,7 +94,7 @@ internal static class BoundarySql
     public const string UpsertWards = """
         WITH changed AS (
             INSERT INTO wards AS w (code, name, district_code, geom, area_m2, dataset_id)
-            SELECT code, name, district_code, geom, ST_Area(geom::geography), @dataset FROM stage_prepared
+            SELECT code, name, district_code, geom, ST_Area(geom::geography), dataset_id FROM stage_prepared
             ON CONFLICT (code) DO UPDATE SET
                 name = EXCLUDED.name, district_code = EXCLUDED.district_code, geom = EXCLUDED.geom,
                 area_m2 = EXCLUDED.area_m2, dataset_id = EXCLUDED.dataset_id
@@ -99,7 +119,7 @@ internal static class BoundarySql
     public const string UpsertLsoas = """
         WITH changed AS (
             INSERT INTO lsoas AS l (code, vintage, name, district_code, geom, area_m2, dataset_id)
-            SELECT code, @vintage, name, district_code, geom, ST_Area(geom::geography), @dataset FROM stage_prepared
+            SELECT code, @vintage, name, district_code, geom, ST_Area(geom::geography), dataset_id FROM stage_prepared
             ON CONFLICT (code, vintage) DO UPDATE SET
                 name = EXCLUDED.name, district_code = EXCLUDED.district_code, geom = EXCLUDED.geom,
                 area_m2 = EXCLUDED.area_m2, dataset_id = EXCLUDED.dataset_id

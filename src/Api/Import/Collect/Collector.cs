@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CsvHelper;
+using DistrictMap.Api.Http;
 using Microsoft.Extensions.Options;
 
 namespace DistrictMap.Api.Import.Collect;
@@ -139,24 +139,12 @@ public sealed class Collector(HttpClient http, IOptions<OverpassOptions> overpas
             .ToList();
         var columns = rows.SelectMany(r => r.Select(p => p.Key)).Distinct(StringComparer.Ordinal).ToList();
         await using var stream = File.Create(path);
-        using var writer = CsvWriter.Create(stream);
-        writer.WriteHeader([.. columns]);
-        foreach (var row in rows)
+        await CsvText.WriteAsync(stream, columns, rows.Select(row => columns.Select(column => (object?)(row[column] switch
         {
-            foreach (var column in columns)
-            {
-                writer.WriteField(row[column] switch
-                {
-                    null => null,
-                    JsonValue value when value.TryGetValue<string>(out var text) => text,
-                    var node => node.ToJsonString(),
-                });
-            }
-
-            writer.EndRecord();
-        }
-
-        await writer.FlushAsync(cancellationToken);
+            null => null,
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            var node => node.ToJsonString(),
+        }))), cancellationToken);
     }
 
     private static void Verify(ManifestDataset dataset, string path)
@@ -179,7 +167,7 @@ public sealed class Collector(HttpClient http, IOptions<OverpassOptions> overpas
             }
             catch (JsonException e)
             {
-                throw new ImportException(dataset.Id, null, $"the download is not GeoJSON ({e.Message.Split('\n')[0]})");
+                throw new ImportException(dataset.Id, PlainReasons.Where(e), $"the download is not GeoJSON: {PlainReasons.Json(e)}");
             }
         }
         else if (dataset.Format == SourceFormat.Zip)

@@ -8,5 +8,7 @@ public sealed record IodImportOptions
     public string? District { get; init; }
     /// <summary>IoD2019 or IoD2025; by default, from the LSOA vintage of the code column.</summary>
     public string? Release { get; init; }
+    /// <summary>The CSV's encoding by name, such as windows-1252; by default UTF-8 or what its byte order mark says.</summary>
+    public string? Encoding { get; init; }
     public ImportSource Source { get; init; } = new();
 }

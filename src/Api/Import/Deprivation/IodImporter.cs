@@ -30,7 +30,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var releases = await ReleasesAsync(connection, cancellationToken);
 
-        using var csv = CsvSource.Open(options.Path);
+        using var csv = CsvSource.Open(options.Path, CsvEncoding.Parse(options.Encoding, file));
         var columns = IodLayout.Find(csv, file, districtRequired: district is not null);
         var release = ChooseRelease(options.Release, columns.LsoaVintage, releases, file);
 

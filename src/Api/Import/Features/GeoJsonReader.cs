@@ -27,8 +27,7 @@ internal static class GeoJsonReader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $"line {line + 1}" : null;
-            throw new ImportException(fileName, where, $"not valid JSON ({FirstSentence(e.Message)})");
+            throw new ImportException(fileName, PlainReasons.Where(e), PlainReasons.Json(e));
         }
 
         using (document)
@@ -156,9 +155,10 @@ internal static class GeoJsonReader
             return "a polygon ring has fewer than four positions";
         }
 
+        // The reader's own words name its tokens and internals; say what a geometry must be instead.
         return e is JsonException or FormatException or InvalidOperationException
-            ? $"the geometry is not valid GeoJSON ({message})"
-            : $"invalid geometry ({message})";
+            ? "the geometry is not valid GeoJSON: it needs a type (Point, LineString, Polygon or a Multi- of them) and coordinates as arrays of numbers nested to match"
+            : "the geometry cannot be built: check that its rings and lines have enough positions";
     }
 
     private static string FirstSentence(string message)

@@ -8,5 +8,7 @@ public sealed record LookupImportOptions
     public string? District { get; init; }
     public string? LsoaField { get; init; }
     public string? WardField { get; init; }
+    /// <summary>The CSV's encoding by name, such as windows-1252; by default UTF-8 or what its byte order mark says.</summary>
+    public string? Encoding { get; init; }
     public ImportSource Source { get; init; } = new();
 }

@@ -23,7 +23,7 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
             throw new ImportException(file, null, $"--district {options.District} is not a GSS code (a letter and eight digits, such as E07000111)");
         }
 
-        using var csv = CsvSource.Open(options.Path);
+        using var csv = CsvSource.Open(options.Path, CsvEncoding.Parse(options.Encoding, file));
         var (lsoaColumn, vintage) = Column(csv, file, LsoaCode(), options.LsoaField, "LSOAnnCD", "--lsoa-field");
         var (wardColumn, _) = Column(csv, file, WardCode(), options.WardField, "WDnnCD", "--ward-field");
         var wardName = csv.Matching(WardName()) is [var n, ..] ? n.Index : (int?)null;
@@ -85,10 +85,18 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            var key = DatasetKey(vintage, district);
-            var (datasetId, datasetChanged) = await DatasetRecorder.UpsertAsync(
-                connection,
-                new DatasetRecord(
+            // One provenance record per district of the rows, so that a lookup for one district never rewrites another's.
+            var datasets = new Dictionary<string, int>(StringComparer.Ordinal);
+            var datasetsChanged = 0;
+            foreach (var group in rows.GroupBy(r => r.District ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var (datasetId, changed) = await DatasetRecorder.UpsertAsync(connection, Record(DatasetKey(vintage, group.Key.Length == 0 ? null : group.Key), group.Count()), cancellationToken);
+                datasets[group.Key] = datasetId;
+                datasetsChanged += changed ? 1 : 0;
+            }
+
+            DatasetRecord Record(string key, int count) =>
+                new(
                     key,
                     "lsoa-ward-lookup",
                     options.Source.Title ?? $"LSOA ({vintage}) to ward best-fit lookup",
@@ -97,13 +105,23 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
                     options.Source.LicenceUrl ?? (options.Source.Licence is null ? Attribution.OglLicenceUrl : null),
                     options.Source.Attribution ?? Attribution.Ons,
                     options.Source.Vintage ?? (WardCode().Match(csv.Header(wardColumn)) is { Success: true } m ? GssCode.YearFromSuffix(m.Groups[1].Value).ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
-                    rows.Count,
-                    FileDigest.Sha256(options.Path)),
+                    count,
+                    FileDigest.Sha256(options.Path));
+
+            var written = await WriteAsync(connection, rows, vintage, district, datasets, cancellationToken);
+            datasetsChanged += await connection.CountAsync(
+                """
+                WITH gone AS (
+                    DELETE FROM datasets d WHERE d.kind = 'lsoa-ward-lookup' AND NOT EXISTS (SELECT 1 FROM lsoa_ward_lookup k WHERE k.dataset_id = d.id)
+                    RETURNING 1
+                )
+                SELECT count(*) FROM gone
+                """,
                 cancellationToken);
-            var written = await WriteAsync(connection, rows, vintage, district, datasetId, cancellationToken);
-            await DerivedData.RefreshAsync(connection, written + (datasetChanged ? 1 : 0), cancellationToken);
+            await DerivedData.RefreshAsync(connection, written + datasetsChanged, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ImportSummary(key, read, skipped, written, Math.Max(0, rows.Count - written), 0, 0, clock.Elapsed);
+            var keys = datasets.Keys.Select(d => DatasetKey(vintage, d.Length == 0 ? null : d)).ToList();
+            return new ImportSummary(ImportSummary.Keys(keys), read, skipped, written, Math.Max(0, rows.Count - written), 0, 0, clock.Elapsed);
         }
         catch (PostgresException e)
         {
@@ -144,10 +162,10 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
         return codes;
     }
 
-    private static async Task<int> WriteAsync(NpgsqlConnection connection, List<Row> rows, int vintage, string? district, int datasetId, CancellationToken cancellationToken)
+    private static async Task<int> WriteAsync(NpgsqlConnection connection, List<Row> rows, int vintage, string? district, Dictionary<string, int> datasets, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(
-            "CREATE TEMP TABLE stage_lookup (lsoa_code text, ward_code text, ward_name text, district_code text) ON COMMIT DROP",
+            "CREATE TEMP TABLE stage_lookup (lsoa_code text, ward_code text, ward_name text, district_code text, dataset_id int) ON COMMIT DROP",
             cancellationToken);
         await using (var writer = await connection.BeginBinaryImportAsync("COPY stage_lookup FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
@@ -158,6 +176,7 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
                 await writer.WriteAsync(row.Ward, NpgsqlDbType.Text, cancellationToken);
                 await (row.WardName is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(row.WardName, NpgsqlDbType.Text, cancellationToken));
                 await (row.District is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(row.District, NpgsqlDbType.Text, cancellationToken));
+                await writer.WriteAsync(datasets[row.District ?? ""], NpgsqlDbType.Integer, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
@@ -167,7 +186,7 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
             """
             WITH changed AS (
                 INSERT INTO lsoa_ward_lookup AS k (lsoa_code, lsoa_vintage, ward_code, ward_name, district_code, dataset_id)
-                SELECT lsoa_code, @vintage, ward_code, ward_name, district_code, @dataset FROM stage_lookup
+                SELECT lsoa_code, @vintage, ward_code, ward_name, district_code, dataset_id FROM stage_lookup
                 ON CONFLICT (lsoa_code, lsoa_vintage) DO UPDATE SET
                     ward_code = EXCLUDED.ward_code, ward_name = EXCLUDED.ward_name,
                     district_code = EXCLUDED.district_code, dataset_id = EXCLUDED.dataset_id
@@ -184,7 +203,6 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
             """,
             cancellationToken,
             ("vintage", vintage),
-            ("dataset", datasetId),
             ("district", district));
     }
 

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;

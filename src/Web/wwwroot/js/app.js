@@ -3,6 +3,7 @@ import { L } from './leaflet.js';
 import { allItems, getJson, query } from './api.js';
 import { announce, escapeHtml, h, replace } from './dom.js';
 import { createMap } from './map.js';
+import { createLayout } from './layout.js';
 import * as measures from './measures.js';
 import * as state from './state.js';
 import { domainTitles } from './format.js';
@@ -38,28 +39,34 @@ const defaultPanel = 'near';
 
 async function main() {
   const initial = state.get();
-  const mapElement = document.getElementById('map');
-  const map = createMap(mapElement, initial.map ?? null);
-  mapElement.leafletMap = map; // for the browser tests and the console
-  const panels = Object.fromEntries(['near', 'ward', 'plan', 'wards'].map(id => [id, document.getElementById(`panel-${id}`)]));
-
-  const [collections, districts] = await Promise.all([
+  const [settings, collections, districts] = await Promise.all([
+    getJson('/map/settings'),
     getJson('/ogc/collections'),
     allItems('districts', { simplify: 20 }),
   ]);
+  const mapElement = document.getElementById('map');
+  const map = createMap(mapElement, initial.map ?? null, settings.basemap);
+  mapElement.leafletMap = map; // for the browser tests and the console
+  const panels = Object.fromEntries(['near', 'ward', 'plan', 'wards'].map(id => [id, document.getElementById(`panel-${id}`)]));
+
   // Districts whose wards are loaded (a lookup can name neighbouring districts without their wards).
   const withWards = districts.features.filter(f => (f.properties.ward_count ?? 1) > 0);
-  const district = withWards.find(f => f.id === initial.district) ?? withWards[0];
+  const district = chooseDistrict(withWards, initial.district, settings.district);
   if (!district) {
-    replace(document.getElementById('status'), 'No district is loaded yet: see the README for how to load one.');
+    replace(document.getElementById('status'), withWards.length
+      ? 'Several districts are loaded: choose one above.'
+      : 'No district is loaded yet: see the README for how to load one.');
+    showDistrict(null, withWards);
+    document.body.dataset.ready = 'true';
     return;
   }
   showDistrict(district, withWards);
 
-  // A collection's attribution, unless the map's line already carries it (OpenStreetMap's is on the tiles).
+  // A collection's attribution, unless the map's line already carries it (OpenStreetMap's, when the basemap is OpenStreetMap's).
+  const osmBasemap = /OpenStreetMap/i.test(settings.basemap?.attribution ?? '');
   const attributionOf = id => {
     const text = collections.collections.find(c => c.id === id)?.attribution;
-    return text && !/OpenStreetMap/i.test(text) ? escapeHtml(text) : undefined;
+    return text && !(osmBasemap && /OpenStreetMap/i.test(text)) ? escapeHtml(text) : undefined;
   };
   const [wards, focus] = await Promise.all([
     allItems('wards', { district: district.id, simplify: 20 }),
@@ -85,6 +92,9 @@ async function main() {
   };
   const selectWard = code => {
     wardLayer.select(code);
+    // The page's title names the ward open, so that a tab, a bookmark and the history say which.
+    const ward = code && wardLayer.feature(code);
+    document.title = ward ? `${ward.properties.name}, ${district.properties.name}: DistrictMap` : `${district.properties.name}: DistrictMap`;
     // Keep the focus wards' dashed outlines above the selected ward's.
     const focusLayer = overlays.find(o => o.id === 'focus')?.layer;
     if (focusLayer && map.hasLayer(focusLayer)) focusLayer.bringToFront();
@@ -147,9 +157,9 @@ async function main() {
   map.createPane('context').style.zIndex = 450;
   overlays.push(lsoaOverlay({ pane: 'context' }), allWardsOverlay({ pane: 'context' }));
   for (const [id, make] of Object.entries(placeCollections)) overlays.push(...make({ district: district.id, attribution: attributionOf(id) }));
-  const narrow = window.matchMedia('(max-width: 40rem)').matches;
+  // Open, unless it would cover the district or the map is small (layout.js collapses it then).
   const layerControl = L.control.layers(null, null, {
-    collapsed: narrow,
+    collapsed: false,
     sortLayers: true,
     sortFunction: (a, b) => overlayOf(a).order - overlayOf(b).order,
   });
@@ -169,7 +179,7 @@ async function main() {
   createPlacesTable(nearMe.placesElement, { map, overlays: overlays.filter(o => o.id !== 'actions') });
   const layerList = layerControl.getContainer().querySelector('.leaflet-control-layers-list');
   layerList.prepend(h('p', { class: 'layers-heading' }, 'Layers'));
-  if (narrow) collapsibleFromKeyboard(layerControl);
+  collapsibleFromKeyboard(layerControl);
 
   // The measure the wards are coloured by, and the legend.
   const indicatorList = await measures.indicators();
@@ -180,9 +190,10 @@ async function main() {
     ],
     onChange: id => { showMeasure(id); state.update({ by: id }); },
   });
-  // On a narrow screen the legend goes below the map rather than over it.
-  if (narrow) document.getElementById('legend-slot').append(legend.element);
-  else legend.control.addTo(map);
+  // The legend over the map, or below it on a small map (layout.js).
+  const layout = createLayout({
+    map, legend, slot: document.getElementById('legend-slot'), layers: layerControl, bounds: L.geoJSON(district).getBounds(),
+  });
   for (const overlay of overlays.filter(o => o.legend)) {
     overlay.layer.on('add', () => legend.extra.append(overlay.legend));
     overlay.layer.on('remove', () => overlay.legend.remove());
@@ -229,14 +240,11 @@ async function main() {
     await showMeasure(s.by ?? 'imd');
   };
 
-  // The layout has settled by now: set the view from the URL exactly, or fit the district.
-  map.invalidateSize({ pan: false });
-  if (initial.map) map.setView([initial.map.lat, initial.map.lon], initial.map.zoom, { animate: false });
-  else {
-    // Keep the district clear of the layer control, which stands open over the right of a wide map.
-    const control = narrow ? 0 : layerControl.getContainer().offsetWidth;
-    map.fitBounds(L.geoJSON(district).getBounds(), { paddingTopLeft: [10, 10], paddingBottomRight: [control + 20, 10] });
-  }
+  // The layout has settled by now: set the view from the URL exactly, or fit the district clear of the controls.
+  if (initial.map) {
+    layout.arrange();
+    map.setView([initial.map.lat, initial.map.lon], initial.map.zoom, { animate: false });
+  } else layout.fit();
   const recordView = () => {
     // Leaflet rounds to whole pixels: a view within a pixel of the URL's is the URL's, so the URL does not drift.
     const recorded = state.get().map;
@@ -247,6 +255,8 @@ async function main() {
   };
   const recordLayers = () => state.update({ layers: overlays.filter(o => map.hasLayer(o.layer)).map(o => o.id) });
   await apply(initial, { first: true });
+  // The legend has its classes now: fit again if it grew over the district.
+  layout.refit();
   // Just after the frame that first shows the coloured wards is painted (bench/first-render.sh reads this mark).
   if (map.hasLayer(wardLayer.layer)) requestAnimationFrame(() => setTimeout(() => performance.mark('wards-drawn')));
   recordView();
@@ -286,12 +296,24 @@ function collapsibleFromKeyboard(control) {
   });
 }
 
+/**
+ * The district to show: the one the URL names, else the configured one (`run --district`), else the
+ * only one loaded; null when several are loaded and none is chosen.
+ */
+function chooseDistrict(withWards, fromUrl, configured) {
+  return withWards.find(f => f.id === fromUrl) ?? withWards.find(f => f.id === configured)
+    ?? (withWards.length === 1 ? withWards[0] : null);
+}
+
 function showDistrict(district, all) {
-  document.getElementById('district-name').textContent = district.properties.name;
-  document.title = `${district.properties.name}: DistrictMap`;
+  if (district) {
+    document.getElementById('district-name').textContent = district.properties.name;
+    document.title = `${district.properties.name}: DistrictMap`;
+  }
   if (all.length < 2) return;
   const select = h('select', { id: 'district-select', onchange: () => { state.update({ district: select.value, ward: null, map: null, near: null }); location.reload(); } },
-    all.map(f => h('option', { value: f.id, selected: f.id === district.id }, f.properties.name)));
+    [...(district ? [] : [h('option', { value: '' }, 'Choose a district')]),
+      ...all.map(f => h('option', { value: f.id, selected: f.id === district?.id }, f.properties.name))]);
   document.getElementById('district-choice').replaceChildren(h('label', { for: 'district-select' }, 'District '), select);
 }
 

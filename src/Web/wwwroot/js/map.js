@@ -1,15 +1,13 @@
-// The Leaflet map: OpenStreetMap tiles when they can be reached, else a plain background under the
+// The Leaflet map: the configured basemap's tiles when they can be reached, else a plain background under the
 // ward and district outlines; the attribution line carries every licence statement the data needs.
 import { L } from './leaflet.js';
-import { h } from './dom.js';
+import { escapeHtml, h } from './dom.js';
 
 export const attributions = {
   ons: 'Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right',
   iod: 'English Indices of Deprivation: MHCLG, OGL v3.0',
   osm: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL)',
 };
-
-const tileUrl = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 /** Whether the user asked for less motion (an operating-system or browser setting). */
 export const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -25,10 +23,12 @@ const StillMap = L.Map.extend({
 });
 
 /**
- * Creates the map in `element`; `view` is { zoom, lat, lon } or null to fit the district later.
- * With prefers-reduced-motion, zooms, pans, fades and inertia are instant.
+ * Creates the map in `element`; `view` is { zoom, lat, lon } or null to fit the district later;
+ * `basemap` is the configured background ({ urlTemplate, attribution, attributionUrl, maxZoom,
+ * subdomains }, from /map/settings) or null for none. With prefers-reduced-motion, zooms, pans, fades
+ * and inertia are instant.
  */
-export function createMap(element, view) {
+export function createMap(element, view, basemap) {
   const still = reducedMotion();
   const map = new (still ? StillMap : L.Map)(element, {
     zoomSnap: 1,
@@ -47,7 +47,8 @@ export function createMap(element, view) {
   L.control.scale({ imperial: false }).addTo(map);
   if (view) map.setView([view.lat, view.lon], view.zoom);
   else map.setView([51.5, -0.1], 9);
-  addTiles(map, element);
+  if (basemap) addTiles(map, element, basemap);
+  else element.classList.add('tiles-offline');
   accessiblePopups(map, element);
   return map;
 }
@@ -87,13 +88,18 @@ function accessiblePopups(map, element) {
 }
 
 /**
- * OpenStreetMap's tiles. When they cannot be reached (no network, or a blocked tile server) the map
+ * The basemap's tiles. When they cannot be reached (no network, or a blocked tile server) the map
  * says so once and keeps working on the plain background, with the outlines drawn above it.
  */
-function addTiles(map, element) {
-  const tiles = L.tileLayer(tileUrl, {
-    maxZoom: 19,
-    attribution: attributions.osm,
+function addTiles(map, element, basemap) {
+  const credit = basemap.attributionUrl
+    ? `<a href="${escapeHtml(basemap.attributionUrl)}">${escapeHtml(basemap.attribution)}</a>`
+    : escapeHtml(basemap.attribution);
+  const tiles = L.tileLayer(basemap.urlTemplate, {
+    maxNativeZoom: basemap.maxZoom,
+    maxZoom: 18,
+    subdomains: basemap.subdomains,
+    attribution: credit,
     crossOrigin: false,
   });
   let loaded = 0;

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Access;
 using DistrictMap.Api.Plan;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -45,7 +45,7 @@ internal static class OsmXmlReader
         }
         catch (XmlException e)
         {
-            throw new ImportException(fileName, $"line {e.LineNumber}", $"not well-formed XML ({e.Message.Split('\n')[0]})");
+            throw new ImportException(fileName, $"line {e.LineNumber}", PlainReasons.Xml(e));
         }
 
         return data;

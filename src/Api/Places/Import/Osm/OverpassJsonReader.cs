@@ -20,7 +20,7 @@ internal static class OverpassJsonReader
         }
         catch (JsonException e)
         {
-            throw new ImportException(fileName, e.LineNumber is { } line ? $"line {line + 1}" : null, $"not valid JSON ({e.Message.Split('\n')[0]})");
+            throw new ImportException(fileName, PlainReasons.Where(e), PlainReasons.Json(e));
         }
 
         using (document)

@@ -6,6 +6,7 @@ import { getJson, query } from '../api.js';
 import { announce, h, note, replace, sampleBadge } from '../dom.js';
 import { distance, kindTitles } from '../format.js';
 import { pointInside } from '../geometry.js';
+import { reducedMotion } from '../map.js';
 
 const radii = [400, 800, 1000, 2000, 5000, 10000];
 
@@ -81,7 +82,7 @@ export function createNearMe(root, { map, wards, onOpenWard, onPointChange }) {
     const lat = point.lat.toFixed(6);
     try {
       const nearby = await getJson(query('/api/nearby', { lon, lat, radius }), { cached: false });
-      if (mine === request) show(nearby);
+      if (mine === request) show(nearby, { reveal: !silent });
     } catch {
       if (mine !== request) return;
       replace(results, note('Nothing could be looked up just now. Try again later.'));
@@ -89,7 +90,9 @@ export function createNearMe(root, { map, wards, onOpenWard, onPointChange }) {
     }
   }
 
-  function show(nearby) {
+  function show(nearby, { reveal }) {
+    // Asked for from the map, the answer is shown where it can be seen (below the map on a phone).
+    if (reveal) requestAnimationFrame(() => results.scrollIntoView({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' }));
     const ward = nearby.ward;
     if (!ward) {
       const text = nearby.district ? `That place is in ${nearby.district.name}, whose wards are not loaded.` : 'That place is outside the districts this map covers.';

@@ -30,7 +30,7 @@ export async function createPlanExplorer(root, { district, wards, onShowAction }
     filter('ward', 'Ward', wards.map(f => [f.id, f.properties.name])));
   const summary = h('p', { 'aria-live': 'polite' });
   const csv = h('a', { download: '' }, 'Download these actions as CSV');
-  const table = h('table', { class: 'actions-table' });
+  const table = h('table', { class: 'actions-table stacked' });
   replace(root, heading, form, h('p', {}, summary, ' ', csv),
     h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Actions table' }, table));
 
@@ -63,12 +63,12 @@ export async function createPlanExplorer(root, { district, wards, onShowAction }
       h('tbody', {}, actions.map(a => h('tr', {},
         h('th', { scope: 'row' }, h('span', { class: 'action-title' }, a.title), ' ', sampleBadge(a.sample),
           a.description ? h('span', { class: 'action-description' }, a.description) : null),
-        h('td', {}, priorityTitles.get(a.priority) ?? a.priority),
-        h('td', {}, a.leadPartner?.name ?? ''),
-        h('td', {}, statusTitles[a.status] ?? a.status),
-        h('td', {}, a.rag ? ragTitles[a.rag] : 'Not yet rated'),
-        h('td', {}, a.due ?? ''),
-        h('td', {}, a.districtWide ? 'District-wide' : (a.wards ?? []).map(w => w.name).join(', ')),
+        h('td', { 'data-label': 'Priority' }, priorityTitles.get(a.priority) ?? a.priority),
+        h('td', { 'data-label': 'Lead partner' }, a.leadPartner?.name ?? ''),
+        h('td', { 'data-label': 'Status' }, statusTitles[a.status] ?? a.status),
+        h('td', { 'data-label': 'RAG' }, a.rag ? ragTitles[a.rag] : 'Not yet rated'),
+        h('td', { 'data-label': 'Due' }, a.due ?? ''),
+        h('td', { 'data-label': 'Wards' }, a.districtWide ? 'District-wide' : (a.wards ?? []).map(w => w.name).join(', ')),
         h('td', {}, a.location ? h('button', { type: 'button', onclick: () => onShowAction(a) }, 'Show on the map') : '')))));
   }
 

@@ -1,4 +1,6 @@
-namespace DistrictMap.Api.Plan;
+using DistrictMap.Api.Plan;
+
+namespace DistrictMap.Api.Access;
 
 /// <summary>An API key. Only the SHA-256 of the key is stored; the key itself is shown once, when issued.</summary>
 public sealed class ApiKey

@@ -3,7 +3,7 @@ using System.Text;
 using DistrictMap.Api.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
-namespace DistrictMap.Api.Plan.Access;
+namespace DistrictMap.Api.Access;
 
 /// <summary>Issues and checks API keys. A key is 32 random bytes; only its SHA-256 is stored.</summary>
 public sealed class ApiKeys(DistrictMapDbContext db, TimeProvider clock)

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace DistrictMap.Api.Plan.Access;
+namespace DistrictMap.Api.Access;
 
 /// <summary>
-/// Authenticates writes by API key, sent as <c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>.
+/// Authenticates writes by API key, as <see cref="ApiKeyCredentials"/> reads it from the request.
 /// Keys are looked up by their SHA-256; revoked keys fail. Challenges and refusals are problem details.
 /// </summary>
 public sealed class ApiKeyAuthentication(
@@ -23,13 +23,7 @@ public sealed class ApiKeyAuthentication(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = Request.Headers["X-Api-Key"].FirstOrDefault();
-        var authorization = Request.Headers.Authorization.FirstOrDefault();
-        if (key is null && authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            key = authorization["Bearer ".Length..].Trim();
-        }
-
+        var key = ApiKeyCredentials.Read(Request, out _);
         if (string.IsNullOrEmpty(key))
         {
             return AuthenticateResult.NoResult();
@@ -83,18 +77,4 @@ public sealed class ApiKeyAuthentication(
             ProblemDetails = { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = "This API key may not make this change." },
         });
     }
-}
-
-/// <summary>Who is writing, from the authenticated key.</summary>
-public sealed record Actor(string Name, string Role, int? PartnerId)
-{
-    public bool IsAdmin => Role == Roles.Admin;
-
-    public static Actor From(ClaimsPrincipal user) => new(
-        user.Identity?.Name ?? "unknown",
-        user.FindFirstValue(ClaimTypes.Role) ?? "",
-        int.TryParse(user.FindFirstValue(ApiKeyAuthentication.PartnerClaim), CultureInfo.InvariantCulture, out var partner) ? partner : null);
-
-    /// <summary>Whether this actor may change an action led by <paramref name="leadPartnerId"/>.</summary>
-    public bool MayChange(int leadPartnerId) => IsAdmin || PartnerId == leadPartnerId;
 }

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DistrictMap.Api.Infrastructure.Database.Migrations
 {
     [DbContext(typeof(DistrictMapDbContext))]
-    [Migration("20261203091740_RealPlacesAndSearch")]
+    [Migration("20261203124500_RealPlacesAndSearch")]
     partial class RealPlacesAndSearch
     {
         /// <inheritdoc />
