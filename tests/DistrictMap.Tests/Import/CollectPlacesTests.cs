@@ -68,9 +68,9 @@ public sealed class CollectPlacesTests : IAsyncLifetime
         Directory.Delete(workspace, recursive: true);
     }
 
-    private Task<IReadOnlyList<LoadResult>> CollectAsync(DownloadPolicy download = DownloadPolicy.IfMissing) =>
+    private Task<IReadOnlyList<LoadResult>> CollectAsync(DownloadPolicy download = DownloadPolicy.IfMissing, bool skipOptional = true) =>
         db.Services.GetRequiredService<DistrictLoader>().LoadAsync(
-            new LoadRequest(SyntheticDistrict.Code) { UseDataDirectory = false, Download = download },
+            new LoadRequest(SyntheticDistrict.Code) { UseDataDirectory = false, Download = download, SkipOptional = skipOptional },
             _ => TestDatabase.NoProgress,
             null,
             CancellationToken.None);
@@ -112,6 +112,9 @@ public sealed class CollectPlacesTests : IAsyncLifetime
         Assert.DoesNotContain("Synthetic Golf Club", greenSpaces);
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM green_spaces g JOIN datasets d ON d.id = g.dataset_id WHERE d.kind = 'green-spaces' AND d.title = 'OS Open Greenspace' AND g.type = 'play-area'"));
         Assert.Equal(["Synthetic Downs Way"], await db.ListAsync("SELECT name FROM routes WHERE kind = 'walking' AND network = 'Synthetic Downs Way'", r => r.GetString(0)));
+        // Overpass recycling points keep their recycling:* materials.
+        var materials = await db.ListAsync("SELECT materials FROM recycling_sites WHERE source_id = 'node/1'", r => r.GetFieldValue<string[]>(0));
+        Assert.Equal(["cans", "glass bottles"], Assert.Single(materials));
     }
 
     [Fact]
@@ -193,5 +196,42 @@ public sealed class CollectPlacesTests : IAsyncLifetime
         Assert.Equal(5, await db.CountAsync("postcodes"));
         // With no OpenStreetMap park stored, OS Open Greenspace's park is a green space of its own.
         Assert.Equal(1, await db.ScalarAsync<long>("SELECT count(*) FROM green_spaces WHERE name = 'Synthetic Overpass Park'"));
+    }
+
+    [Fact]
+    public async Task Offline_the_places_sources_are_skipped_with_a_note_that_says_how_to_collect_them()
+    {
+        var results = await CollectAsync(DownloadPolicy.Never);
+
+        Assert.Equal(Paths.Count, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Null(r.Error);
+            Assert.Null(r.Summary);
+            Assert.StartsWith($"not in the data folder or the cache; collect it with ./districtmap collect --district {SyntheticDistrict.Code} where ", r.Skipped, StringComparison.Ordinal);
+        });
+        Assert.Equal(0, await db.CountAsync("postcodes"));
+    }
+
+    [Fact]
+    public async Task An_unreachable_publisher_skips_its_source_on_load_and_fails_it_on_collect()
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Manifest))!;
+        foreach (var dataset in manifest["datasets"]!.AsArray().Where(d => d!["id"]!.GetValue<string>().StartsWith("ne-", StringComparison.Ordinal)))
+        {
+            // Nothing listens on port 1: the connection is refused, as when the publisher cannot be reached.
+            dataset!["url"] = "http://127.0.0.1:1/arcgis/unreachable/FeatureServer/0/query";
+        }
+
+        await File.WriteAllTextAsync(Manifest, manifest.ToJsonString());
+
+        var load = await CollectAsync();
+        var collect = await CollectAsync(DownloadPolicy.Always, skipOptional: false);
+
+        var skipped = load.Where(r => r.Skipped is not null).ToList();
+        Assert.Equal(["ne-country-parks", "ne-crow-access-land", "ne-local-nature-reserves", "ne-national-trails"], skipped.Select(r => r.DatasetId).Order());
+        Assert.All(skipped, r => Assert.Contains("could not download http://127.0.0.1:1/", r.Skipped, StringComparison.Ordinal));
+        Assert.All(load.Except(skipped), r => Assert.NotNull(r.Summary));
+        Assert.Equal(4, collect.Count(r => r.Error is not null && r.Error.StartsWith("could not download", StringComparison.Ordinal)));
     }
 }

@@ -106,6 +106,11 @@ public sealed record ManifestDataset
     public ManifestFields Fields { get; init; } = new();
     /// <summary>The Overpass QL query of an <c>overpass</c> dataset; <c>{bbox}</c> stands for south,west,north,east.</summary>
     public string? Query { get; init; }
+    /// <summary>
+    /// Whether a load may go on without the dataset: one that is in neither the data folder nor the cache, and cannot be
+    /// downloaded (offline, or the publisher unreachable), is skipped with a note instead of failing the load.
+    /// </summary>
+    public bool Optional { get; init; }
     /// <summary>Whether the dataset holds places (routes, green spaces, recycling sites): a run that cannot collect them falls back to sample places.</summary>
     public bool IsPlaces => Kind is DatasetKind.Osm or DatasetKind.GreenSpaces or DatasetKind.Routes;
 }
