@@ -159,9 +159,31 @@ internal static class PlaceImportSql
         SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM kept)
         """;
 
-    public const string AnyPlaces = """
-        SELECT EXISTS (SELECT 1 FROM routes) OR EXISTS (SELECT 1 FROM green_spaces) OR EXISTS (SELECT 1 FROM town_centre_projects)
-            OR EXISTS (SELECT 1 FROM recycling_sites) OR EXISTS (SELECT 1 FROM activities)
+    /// <summary>The districts a real (not sample) import brings places of this layer to, noted before matching takes rows out of the stage.</summary>
+    public const string NoteRealDistricts = """
+        DROP TABLE IF EXISTS stage_real_districts;
+        CREATE TEMP TABLE stage_real_districts ON COMMIT DROP AS
+        SELECT DISTINCT district_code FROM stage_places_prepared WHERE NOT sample AND district_code IS NOT NULL
+        """;
+
+    /// <summary>Real replaces sample: the layer's sample places in the districts that real ones just arrived in go. Returns how many went.</summary>
+    public static string RemoveReplacedSamples(PlaceLayer layer) => $"""
+        WITH gone AS (
+            DELETE FROM {layer.Table()} t USING stage_real_districts r
+            WHERE t.sample AND t.district_code = r.district_code
+            RETURNING 1
+        )
+        SELECT count(*) FROM gone
+        """;
+
+    /// <summary>The layer's sample datasets left with no places (so the catalogue no longer lists them). Returns how many went.</summary>
+    public static string RemoveEmptySampleDatasets(PlaceLayer layer) => $"""
+        WITH gone AS (
+            DELETE FROM datasets d
+            WHERE d.kind = @kind AND d.licence = @licence AND NOT EXISTS (SELECT 1 FROM {layer.Table()} t WHERE t.dataset_id = d.id)
+            RETURNING 1
+        )
+        SELECT count(*) FROM gone
         """;
 
     private static string Read(PlaceColumn column) => column.Type switch
