@@ -5,6 +5,7 @@ using DistrictMap.Api.Locate;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Lsoas;
 using DistrictMap.Api.Places;
+using DistrictMap.Api.Search;
 using DistrictMap.Api.Wards;
 
 namespace DistrictMap.Api.Hosting;
@@ -20,6 +21,7 @@ internal static class ApiEndpoints
         api.MapLsoaEndpoints();
         api.MapLocateEndpoints();
         api.MapNearbyEndpoints();
+        api.MapSearchEndpoints();
         api.MapCatalogEndpoints();
         api.MapPlanEndpoints();
         api.MapGet(WardEndpoints.MethodPath["/api".Length..], DeprivationMethod.Serve).AllowQuery("f")

@@ -37,6 +37,7 @@ internal static class ApiServices
         services.AddDistrictMapPlan(configuration);
         services.AddSingleton<LocateQueries>();
         services.AddSingleton<NearbyQueries>();
+        services.AddSingleton<Search.SearchQueries>();
         services.AddSingleton<WardPlacesQueries>();
         services.AddSingleton<DataVersionSource>();
         services.AddHostedService(sp => sp.GetRequiredService<DataVersionSource>());

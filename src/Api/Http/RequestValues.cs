@@ -44,6 +44,19 @@ public static class RequestValues
             : throw new BadRequestException($"{parameter} '{Text.Shorten(value)}' must be a number from {min} to {max}.");
     }
 
+    /// <summary>A count of results from 1 to <paramref name="max"/>, or <paramref name="fallback"/> when absent.</summary>
+    public static int Limit(string? value, int fallback, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit >= 1 && limit <= max
+            ? limit
+            : throw new BadRequestException($"limit '{Text.Shorten(value)}' must be a whole number from 1 to {max} (default {fallback}).");
+    }
+
     public static string OneOf(string? value, string parameter, IReadOnlyList<string> allowed, string fallback)
     {
         if (string.IsNullOrWhiteSpace(value))

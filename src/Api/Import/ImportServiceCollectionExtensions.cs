@@ -15,6 +15,7 @@ public static class ImportServiceCollectionExtensions
         services.AddOptions<DataOptions>()
             .Bind(configuration.GetSection(DataOptions.Section))
             .PostConfigure(o => o.Directory ??= Environment.GetEnvironmentVariable(DataDirectoryVariable));
+        services.AddOptions<OverpassOptions>().Bind(configuration.GetSection(OverpassOptions.Section));
         services.AddSingleton<BoundaryImporter>();
         services.AddSingleton<LookupImporter>();
         services.AddSingleton<IodImporter>();

@@ -65,7 +65,7 @@ public static class NearbyEndpoints
         var y = RequestValues.Number(lat, "lat", -90, 90);
         var metres = Radius(radius);
         var layers = Kinds(kinds);
-        var count = Limit(limit);
+        var count = RequestValues.Limit(limit, DefaultLimit, MaxLimit);
         var withGeometry = format == ResponseFormat.GeoJson || RequestValues.Boolean(geometry, "geometry", fallback: false);
 
         var located = await locate.LocateAsync(x, y, cancellationToken);
@@ -105,17 +105,6 @@ public static class NearbyEndpoints
             : throw new BadRequestException($"radius '{Text.Shorten(value)}' must be a distance in metres greater than 0 and at most {MaxRadius:0} (default {DefaultRadius:0}).");
     }
 
-    private static int Limit(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return DefaultLimit;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit is >= 1 and <= MaxLimit
-            ? limit
-            : throw new BadRequestException($"limit '{Text.Shorten(value)}' must be a whole number from 1 to {MaxLimit} (default {DefaultLimit}).");
-    }
 
     private static NearbyKinds Kinds(string? value)
     {

@@ -38,6 +38,8 @@ public sealed class OpenApiResponseTests(ContractFixture api) : IClassFixture<Co
             ["lon"] = "0.15",
             ["lat"] = "51.05",
             ["district"] = "E07999999",
+            // Found among the wards by name: the contract fixture loads no postcodes or place names.
+            ["q"] = "Synthetic Ward",
         };
     }
 
@@ -120,6 +122,8 @@ public sealed class OpenApiResponseTests(ContractFixture api) : IClassFixture<Co
     [InlineData("/api/nearby?lon=0.15&lat=51.05&geometry=true", 200)]
     [InlineData("/api/actions?bbox=0,51,0.3,51.2", 200)]
     [InlineData("/api/wards?district=E07999999&geometry=true", 200)]
+    [InlineData("/api/search?q=", 400)]
+    [InlineData("/api/search?q=TN13%201", 200)]
     public async Task Problems_and_variants_validate_against_their_schema(string url, int expected)
     {
         var validator = await ValidatorAsync();

@@ -100,7 +100,8 @@ public sealed class RealDataTests : DatabaseTest
 
         var again = await LoadAsync(Sevenoaks);
 
-        Assert.All(again, r => Assert.Equal(0, r.Summary!.Written));
+        // The places and search datasets, not in the data folder, are skipped both times.
+        Assert.All(again.Where(r => r.Skipped is null), r => Assert.Equal(0, r.Summary!.Written));
         Assert.Equal(before, await Db.DigestAsync());
     }
 

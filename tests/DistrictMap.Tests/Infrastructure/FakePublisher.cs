@@ -12,7 +12,7 @@ namespace DistrictMap.Tests.Infrastructure;
 /// <summary>
 /// A local HTTP server standing in for the publishers: ArcGIS feature service queries over the synthetic
 /// fixtures (where clause on a code field, paging with resultOffset/resultRecordCount, GeoJSON or JSON),
-/// and plain files. It records the queries it was asked.
+/// plain files, and an Overpass API interpreter (POST <c>data=</c>) answering with a fixture. It records the queries it was asked.
 /// </summary>
 public sealed partial class FakePublisher : IAsyncDisposable
 {
@@ -27,6 +27,12 @@ public sealed partial class FakePublisher : IAsyncDisposable
 
     public string BaseUrl => app.Urls.First();
 
+    /// <summary>The fixture the Overpass interpreter answers with.</summary>
+    public string OverpassAnswer { get; set; } = "overpass-synthetic.json";
+
+    /// <summary>The Overpass QL queries posted to the interpreter.</summary>
+    public ConcurrentQueue<string> OverpassQueries { get; } = new();
+
     public static async Task<FakePublisher> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -37,7 +43,13 @@ public sealed partial class FakePublisher : IAsyncDisposable
         app.MapGet("/arcgis/{layer}/FeatureServer/0/query", (string layer, HttpRequest request) => publisher.Query(layer, request));
         app.MapGet("/files/{name}", (string name) => publisher.Broken.Contains(name)
             ? Results.StatusCode(500)
-            : Results.File(Fixtures.File(name), "text/csv"));
+            : Results.File(Fixtures.File(name), name.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : "text/csv"));
+        app.MapPost("/overpass/interpreter", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            publisher.OverpassQueries.Enqueue(form["data"].ToString());
+            return publisher.Broken.Contains("overpass") ? Results.StatusCode(504) : Results.File(Fixtures.File(publisher.OverpassAnswer), "application/json");
+        });
         await app.StartAsync();
         return publisher;
     }
@@ -55,8 +67,9 @@ public sealed partial class FakePublisher : IAsyncDisposable
             "lad" => Features("synthetic-district.geojson"),
             "wards" => Features("synthetic-wards-no-district.geojson"),
             "lsoas" => Features("synthetic-lsoas.geojson"),
-            "lookup" => LookupRows(),
-            _ => throw new ArgumentException(layer),
+            "lookup" => CsvRows("synthetic-lookup.csv"),
+            "postcodes" => CsvRows("onspd-synthetic.csv"),
+            _ => Features($"{layer}.geojson"),
         };
         if (WhereEquals().Match(request.Query["where"].ToString()) is { Success: true } where)
         {
@@ -76,9 +89,9 @@ public sealed partial class FakePublisher : IAsyncDisposable
     private static List<JsonNode?> Features(string fixture) =>
         [.. JsonNode.Parse(File.ReadAllText(Fixtures.File(fixture)))!["features"]!.AsArray()];
 
-    private static List<JsonNode?> LookupRows()
+    private static List<JsonNode?> CsvRows(string fixture)
     {
-        using var csv = CsvSource.Open(Fixtures.File("synthetic-lookup.csv"));
+        using var csv = CsvSource.Open(Fixtures.File(fixture));
         var rows = new List<JsonNode?>();
         while (csv.Read())
         {

@@ -21,6 +21,8 @@ public static class RealDataLoader
             null,
             CancellationToken.None);
         Assert.All(results, r => Assert.Null(r.Error));
+        // Every dataset is imported, or skipped when it is optional and not in the data folder (places and search, collected over the network).
+        Assert.All(results, r => Assert.True(r.Summary is not null || r.Skipped is not null, $"{r.DatasetId}: neither imported nor skipped"));
         return results;
     }
 }

@@ -110,6 +110,7 @@ public sealed class TestDatabase : IAsyncDisposable
             "priorities", "partners", "actions", "action_wards", "action_supporters", "action_indicators", "action_updates",
             "indicators", "indicator_values", "audit_log",
             "routes", "green_spaces", "town_centre_projects", "recycling_sites", "activities", "ward_places",
+            "green_space_sources", "postcodes", "place_names",
         };
         var parts = new List<string>();
         foreach (var table in tables)

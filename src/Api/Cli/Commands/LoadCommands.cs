@@ -49,9 +49,10 @@ internal static class LoadReport
         var results = await loader.LoadAsync(
             request,
             dataset => new ConsoleProgress(dataset.Id),
-            result => Console.WriteLine(result.Error is null
-                ? $"{result.DatasetId} ({result.Origin}): {result.Summary}"
-                : $"{result.DatasetId}: not loaded: {result.Error}"),
+            result => Console.WriteLine(
+                result.Error is not null ? $"{result.DatasetId}: not loaded: {result.Error}"
+                : result.Skipped is not null ? $"{result.DatasetId}: skipped (optional): {result.Skipped}"
+                : $"{result.DatasetId} ({result.Origin}): {result.Summary}"),
             cancellationToken);
         var summaries = results.Count(r => r.Summary is not null);
         var failed = results.Where(r => r.Error is not null).ToList();
@@ -108,6 +109,7 @@ internal sealed class CollectCommand(DistrictLoader loader, DatabaseMigrator mig
             new LoadRequest(district)
             {
                 UseDataDirectory = false,
+                SkipOptional = false,
                 Download = settings.Force ? DownloadPolicy.Always : DownloadPolicy.IfMissing,
                 Manifest = settings.Manifest,
                 CacheDirectory = settings.Cache,

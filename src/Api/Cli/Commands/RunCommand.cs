@@ -138,19 +138,23 @@ internal sealed class RunCommand(
         return 0;
     }
 
-    /// <summary>Shows what the places layers look like until real ones are imported: the district's sample places, marked as sample.</summary>
+    /// <summary>
+    /// Shows what the places layers look like until real ones are imported: the district's sample places, marked as sample,
+    /// for each layer with no real places in the district; a real import removes them.
+    /// </summary>
     private async Task LoadSamplePlacesAsync(string district, CancellationToken cancellationToken)
     {
-        if (samples.Files(district).Count == 0 || await samples.AnyPlacesAsync(cancellationToken))
-        {
-            return;
-        }
-
         try
         {
-            SummaryTable.Write(await samples.LoadAsync(district, file => new ConsoleProgress(file), cancellationToken));
-            AnsiConsole.MarkupLine("[yellow]Places: sample content, not real data,[/] until routes, green spaces and the rest are imported "
-                + "([bold]./districtmap import osm FILE[/], see README.md, section Places).");
+            var loaded = await samples.LoadAsync(district, file => new ConsoleProgress(file), cancellationToken, again: false);
+            if (loaded.Count == 0)
+            {
+                return;
+            }
+
+            SummaryTable.Write(loaded);
+            AnsiConsole.MarkupLine($"[yellow]Places: sample content, not real data,[/] in {Markup.Escape(string.Join(", ", loaded.Select(s => s.Dataset.Split(':')[0])))} "
+                + "until real ones are collected ([bold]./districtmap collect[/] where OpenStreetMap and the publishers can be reached, or [bold]./districtmap import osm FILE[/]; see README.md, section Places).");
         }
         catch (ImportException e)
         {

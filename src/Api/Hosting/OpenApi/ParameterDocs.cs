@@ -14,6 +14,8 @@ internal static class ParameterDocs
     public static Doc? Query(string name, int defaultLimit, int maxLimit, double maxSimplify, string? operationId = null) => (name, operationId) switch
     {
         ("limit", "Nearby") => new($"Features returned at most, nearest first, 1 to {Places.NearbyEndpoints.MaxLimit} (default {Places.NearbyEndpoints.DefaultLimit}).", JsonSchemaType.Integer, 100, Minimum: 1, Maximum: Places.NearbyEndpoints.MaxLimit),
+        ("limit", "Search") => new($"Results returned at most, best first, 1 to {Search.SearchEndpoints.MaxLimit} (default {Search.SearchEndpoints.DefaultLimit}).", JsonSchemaType.Integer, 10, Minimum: 1, Maximum: Search.SearchEndpoints.MaxLimit),
+        ("district", "Search") => new("Only results in this district (GSS code).", JsonSchemaType.String, "E07000111"),
         ("geometry", "Nearby") => new("true adds each feature's geometry, as GeoJSON, to the JSON response.", JsonSchemaType.Boolean, false),
         _ => Query(name, defaultLimit, maxLimit, maxSimplify),
     };
@@ -39,6 +41,7 @@ internal static class ParameterDocs
         "quarter" => new("The quarter to report on (default: the current quarter).", JsonSchemaType.String, "2026-Q3"),
         "area" => new("Only values for this area: a ward or district GSS code.", JsonSchemaType.String, "E05005031"),
         "period" => new("Only values for this period: a quarter such as 2026-Q3, or a year such as 2026.", JsonSchemaType.String, "2026-Q3"),
+        "q" => new($"What to find: a postcode (TN13 1AA), a partial postcode (TN13 1), or a place, street, ward or district name, 2 to {Search.SearchEndpoints.MaxQueryLength} characters; misspellings are tolerated.", JsonSchemaType.String, "TN13 1", Required: true),
         "lon" => new("Longitude, WGS 84.", JsonSchemaType.Number, 0.173, Required: true, Minimum: -180, Maximum: 180),
         "lat" => new("Latitude, WGS 84.", JsonSchemaType.Number, 51.398, Required: true, Minimum: -90, Maximum: 90),
         "radius" => new($"Search radius in metres, greater than 0 and at most {Places.NearbyEndpoints.MaxRadius:0} (default {Places.NearbyEndpoints.DefaultRadius:0}).", JsonSchemaType.Number, 2000, Minimum: 0, Maximum: Places.NearbyEndpoints.MaxRadius),

@@ -3,15 +3,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DistrictMap.Api.Http;
+using Microsoft.Extensions.Options;
 
 namespace DistrictMap.Api.Import.Collect;
 
 /// <summary>
 /// Downloads one manifest dataset into the cache: a fixed file, or an ArcGIS feature service query
 /// followed page by page (<c>resultOffset</c>/<c>resultRecordCount</c>) until the service says it is done.
+/// An Overpass query is posted for the district's bounding box and its answer streamed to disk.
 /// The download is checked before it replaces what the cache held.
 /// </summary>
-public sealed class Collector(HttpClient http)
+public sealed class Collector(HttpClient http, IOptions<OverpassOptions> overpass)
 {
     /// <param name="bbox">The district's bounding box (west, south, east, north), for datasets with a spatial filter.</param>
     public async Task DownloadAsync(ManifestDataset dataset, string district, (double W, double S, double E, double N)? bbox, string target, IImportProgress progress, CancellationToken cancellationToken)
@@ -22,7 +24,10 @@ public sealed class Collector(HttpClient http)
         {
             switch (dataset.Format)
             {
-                case SourceFormat.Geojson or SourceFormat.Csv:
+                case SourceFormat.Overpass:
+                    await QueryOverpassAsync(dataset, district, bbox, temporary, cancellationToken);
+                    break;
+                case SourceFormat.Geojson or SourceFormat.Csv or SourceFormat.Zip:
                     await using (var output = File.Create(temporary))
                     {
                         using var response = await http.GetAsync(Expand(dataset.Url, district), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -46,6 +51,25 @@ public sealed class Collector(HttpClient http)
         {
             File.Delete(temporary);
         }
+    }
+
+    private async Task QueryOverpassAsync(ManifestDataset dataset, string district, (double W, double S, double E, double N)? bbox, string target, CancellationToken cancellationToken)
+    {
+        var box = bbox ?? throw new ImportException(dataset.Id, null, $"the district {district} has no boundary loaded to query by");
+        var query = (dataset.Query ?? throw new ImportException(dataset.Id, null, "an overpass dataset needs a query"))
+            .Replace("{bbox}", string.Create(CultureInfo.InvariantCulture, $"{box.S},{box.W},{box.N},{box.E}"), StringComparison.Ordinal)
+            .Replace("{timeout}", overpass.Value.TimeoutSeconds.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, overpass.Value.Endpoint ?? dataset.Url)
+        {
+            Content = new FormUrlEncodedContent([new("data", query)]),
+        };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(overpass.Value.TimeoutSeconds + 60));
+        // The answer can be large: it goes to disk as it arrives, never whole into memory.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        EnsureSuccess(response, dataset);
+        await using var output = File.Create(target);
+        await response.Content.CopyToAsync(output, timeout.Token);
     }
 
     private async Task<JsonObject> QueryPagesAsync(ManifestDataset dataset, string district, (double W, double S, double E, double N)? bbox, string format, IImportProgress progress, CancellationToken cancellationToken)
@@ -146,6 +170,18 @@ public sealed class Collector(HttpClient http)
                 throw new ImportException(dataset.Id, PlainReasons.Where(e), $"the download is not GeoJSON: {PlainReasons.Json(e)}");
             }
         }
+        else if (dataset.Format == SourceFormat.Zip)
+        {
+            using var stream = File.OpenRead(path);
+            if (stream.ReadByte() != 'P' || stream.ReadByte() != 'K')
+            {
+                throw new ImportException(dataset.Id, null, "the download is not a zip file");
+            }
+        }
+        else if (dataset.Format == SourceFormat.Overpass)
+        {
+            VerifyOverpass(dataset, path);
+        }
         else
         {
             using var reader = new StreamReader(path, Encoding.UTF8);
@@ -153,6 +189,26 @@ public sealed class Collector(HttpClient http)
             {
                 throw new ImportException(dataset.Id, null, "the download holds no rows");
             }
+        }
+    }
+
+    /// <summary>Overpass answers 200 with a remark at the end when a query fails part-way (such as a timeout): such an answer is incomplete.</summary>
+    private static void VerifyOverpass(ManifestDataset dataset, string path)
+    {
+        using var stream = File.OpenRead(path);
+        var first = stream.ReadByte();
+        if (first != '{')
+        {
+            throw new ImportException(dataset.Id, null, "the Overpass API did not answer with JSON (query with [out:json])");
+        }
+
+        stream.Seek(Math.Max(0, stream.Length - 4096), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var tail = reader.ReadToEnd();
+        var remark = tail.IndexOf("\"remark\"", StringComparison.Ordinal);
+        if (remark >= 0 && tail.IndexOf("error", remark, StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            throw new ImportException(dataset.Id, null, $"the Overpass answer is incomplete: {tail[remark..].Trim().TrimEnd('}').Trim()}");
         }
     }
 

@@ -3,8 +3,8 @@ using Npgsql;
 
 namespace DistrictMap.Api.Import.Collect;
 
-/// <summary>What happened to one dataset of a load.</summary>
-public sealed record LoadResult(string DatasetId, string Origin, ImportSummary? Summary, string? Error);
+/// <summary>What happened to one dataset of a load: imported (a summary), failed (an error), or skipped (an optional dataset that could not be had, and how to collect it).</summary>
+public sealed record LoadResult(string DatasetId, string Origin, ImportSummary? Summary, string? Error, string? Skipped = null);
 
 /// <summary>What to load and from where. Null paths take the configured ones.</summary>
 public sealed record LoadRequest(string District)
@@ -15,6 +15,8 @@ public sealed record LoadRequest(string District)
     public string? Manifest { get; init; }
     public string? CacheDirectory { get; init; }
     public string? DataDirectory { get; init; }
+    /// <summary>Skip an optional dataset that cannot be had instead of failing it (the collect command, asked to download, fails it).</summary>
+    public bool SkipOptional { get; init; } = true;
 }
 
 public enum DownloadPolicy
@@ -55,6 +57,11 @@ public sealed class DistrictLoader(IOptions<DataOptions> options, DatasetImport 
         foreach (var dataset in manifest.Datasets)
         {
             var result = await LoadOneAsync(dataset, district, dataDirectory, layout, cacheDirectory, request.Download, progress(dataset), cancellationToken);
+            if (result.Error is not null && result.Origin is "none" or "download" && dataset.Optional && request.SkipOptional)
+            {
+                result = result with { Error = null, Skipped = $"{result.Error}; collect it with ./districtmap collect --district {district} where {new Uri(dataset.Url).Host} can be reached" };
+            }
+
             results.Add(result);
             onResult?.Invoke(result);
         }
@@ -106,7 +113,13 @@ public sealed class DistrictLoader(IOptions<DataOptions> options, DatasetImport 
     /// <summary>Where the collect command keeps a dataset of a district.</summary>
     public static string CachePath(string cacheDirectory, ManifestDataset dataset, string district)
     {
-        var extension = dataset.Format is SourceFormat.Csv or SourceFormat.ArcgisCsv ? "csv" : "geojson";
+        var extension = dataset.Format switch
+        {
+            SourceFormat.Csv or SourceFormat.ArcgisCsv => "csv",
+            SourceFormat.Zip => "zip",
+            SourceFormat.Overpass => "overpass.json",
+            _ => "geojson",
+        };
         return Path.GetFullPath(Path.Combine(cacheDirectory, district, $"{dataset.Id}.{extension}"));
     }
 

@@ -56,6 +56,16 @@ public enum DatasetKind
     Lsoas,
     LsoaWardLookup,
     Iod,
+    /// <summary>Postcode centroids (ONS Postcode Directory).</summary>
+    Postcodes,
+    /// <summary>Place and street names (OS Open Names).</summary>
+    PlaceNames,
+    /// <summary>Routes, green spaces and recycling sites from OpenStreetMap (an Overpass API answer).</summary>
+    Osm,
+    /// <summary>A layer of green spaces, with the manifest's field mapping.</summary>
+    GreenSpaces,
+    /// <summary>A layer of walking and cycling routes, with the manifest's field mapping.</summary>
+    Routes,
 }
 
 public enum SourceFormat
@@ -68,6 +78,10 @@ public enum SourceFormat
     ArcgisGeojson,
     /// <summary>An ArcGIS feature service table, queried as JSON page by page and saved as CSV.</summary>
     ArcgisCsv,
+    /// <summary>A zip file at a fixed URL (such as a zipped GeoPackage, or CSV files with their header file), kept as downloaded.</summary>
+    Zip,
+    /// <summary>An Overpass API query (the manifest's <c>query</c>, <c>{bbox}</c> standing for the district's bounding box), answered as JSON.</summary>
+    Overpass,
 }
 
 public sealed record ManifestDataset
@@ -90,6 +104,15 @@ public sealed record ManifestDataset
     /// <summary>Expected SHA-256 of a fixed file, when the publisher's file is known not to change.</summary>
     public string? Sha256 { get; init; }
     public ManifestFields Fields { get; init; } = new();
+    /// <summary>The Overpass QL query of an <c>overpass</c> dataset; <c>{bbox}</c> stands for south,west,north,east.</summary>
+    public string? Query { get; init; }
+    /// <summary>
+    /// Whether a load may go on without the dataset: one that is in neither the data folder nor the cache, and cannot be
+    /// downloaded (offline, or the publisher unreachable), is skipped with a note instead of failing the load.
+    /// </summary>
+    public bool Optional { get; init; }
+    /// <summary>Whether the dataset holds places (routes, green spaces, recycling sites): a run that cannot collect them falls back to sample places.</summary>
+    public bool IsPlaces => Kind is DatasetKind.Osm or DatasetKind.GreenSpaces or DatasetKind.Routes;
 }
 
 /// <summary>Field names, when they differ from ONS naming or are ambiguous.</summary>
@@ -102,4 +125,14 @@ public sealed record ManifestFields
     public string? Ward { get; init; }
     public int? LsoaVintage { get; init; }
     public string? Release { get; init; }
+    /// <summary>OS Open Names local types to keep (such as Town, Village, Named Road); all when absent.</summary>
+    public IReadOnlyList<string> LocalTypes { get; init; } = [];
+    /// <summary>The layer to read from a GeoPackage with several.</summary>
+    public string? Layer { get; init; }
+    /// <summary>Place fields read from the file's fields, such as <c>{"name": "distinctive_name_1", "type": "function"}</c>.</summary>
+    public IReadOnlyDictionary<string, string> Places { get; init; } = new Dictionary<string, string>();
+    /// <summary>Place fields given one value for every feature, such as <c>{"type": "nature-reserve", "access": "public"}</c>.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+    /// <summary>The values a field's features are kept for, each with the value it stands for (such as <c>"Public Park Or Garden": "park"</c>); other features are left out.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Keep { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 }

@@ -23,6 +23,13 @@ internal static class ShapefileReader
                     throw new ImportException(fileName, null, $"not a readable zip archive ({e.Message})");
                 }
 
+                // A zipped GeoPackage (such as OS Open Greenspace's download) is read as the GeoPackage it holds.
+                var packages = Directory.GetFiles(folder.FullName, "*.gpkg", SearchOption.AllDirectories);
+                if (packages.Length == 1 && Directory.GetFiles(folder.FullName, "*.shp", SearchOption.AllDirectories).Length == 0)
+                {
+                    return GeoPackageReader.Read(packages[0], fileName, layer);
+                }
+
                 return ReadShp(FindShp(folder.FullName, fileName, layer), fileName);
             }
             finally

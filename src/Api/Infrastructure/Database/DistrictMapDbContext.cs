@@ -4,6 +4,7 @@ using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Places;
+using DistrictMap.Api.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictMap.Api.Infrastructure.Database;
@@ -34,10 +35,14 @@ public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> 
     public DbSet<TownCentreProject> TownCentreProjects => Set<TownCentreProject>();
     public DbSet<RecyclingSite> RecyclingSites => Set<RecyclingSite>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<GreenSpaceSource> GreenSpaceSources => Set<GreenSpaceSource>();
+    public DbSet<Postcode> Postcodes => Set<Postcode>();
+    public DbSet<PlaceName> PlaceNames => Set<PlaceName>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("postgis");
+        modelBuilder.HasPostgresExtension("pg_trgm");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DistrictMapDbContext).Assembly);
     }
 }

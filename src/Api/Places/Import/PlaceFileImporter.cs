@@ -70,10 +70,15 @@ public sealed class PlaceFileImporter(NpgsqlDataSource dataSource)
                 throw new ImportException(set.FileName, label, $"the id is also used by feature {seen[sourceId]}");
             }
 
+            if (!Kept(feature, options.Keep, out var kept))
+            {
+                continue;
+            }
+
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var mapping in mappings)
             {
-                var text = feature.Property(mapping.Source) ?? mapping.Value;
+                var text = (mapping.Source is { } field ? kept.GetValueOrDefault(field) : null) ?? feature.Property(mapping.Source) ?? mapping.Value;
                 if (text is null)
                 {
                     values[mapping.Field.Column] = mapping.Field.Required
@@ -113,6 +118,23 @@ public sealed class PlaceFileImporter(NpgsqlDataSource dataSource)
         }
 
         return records;
+    }
+
+    /// <summary>Whether a feature passes the import's keep filter, with the values its kept fields stand for.</summary>
+    private static bool Kept(SourceFeature feature, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> keep, out Dictionary<string, string> values)
+    {
+        values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, allowed) in keep)
+        {
+            if (feature.Property(field) is not { } value || allowed.FirstOrDefault(a => string.Equals(a.Key, value, StringComparison.OrdinalIgnoreCase)) is not { Key: not null } match)
+            {
+                return false;
+            }
+
+            values[field] = match.Value;
+        }
+
+        return true;
     }
 
     private static Mapping Map(FeatureSet set, PlaceField field, PlaceImportOptions options)

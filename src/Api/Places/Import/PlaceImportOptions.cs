@@ -18,6 +18,8 @@ public sealed record PlaceImportOptions
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
     /// <summary>One value by column for every feature whose file gives none, such as a route kind.</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
+    /// <summary>Features are kept only when this field's value is one of the map's keys, and take the value it maps to (such as OS Open Greenspace's <c>function</c>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Keep { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
     /// <summary>Every feature is sample content, recorded with the sample licence and attribution.</summary>
     public bool Sample { get; init; }
     public ImportSource Source { get; init; } = new();

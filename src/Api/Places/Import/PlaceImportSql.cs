@@ -123,9 +123,67 @@ internal static class PlaceImportSql
         SELECT count(*) FROM gone
         """;
 
-    public const string AnyPlaces = """
-        SELECT EXISTS (SELECT 1 FROM routes) OR EXISTS (SELECT 1 FROM green_spaces) OR EXISTS (SELECT 1 FROM town_centre_projects)
-            OR EXISTS (SELECT 1 FROM recycling_sites) OR EXISTS (SELECT 1 FROM activities)
+    /// <summary>
+    /// A green space already stored from another (real) dataset that a staged one overlaps by at least half of their union is the same
+    /// place: the staged one becomes another source of it instead of a second row. Rows the dataset already holds stay its own.
+    /// </summary>
+    public const string MatchGreenSpaces = """
+        DROP TABLE IF EXISTS stage_matches;
+        CREATE TEMP TABLE stage_matches ON COMMIT DROP AS
+        SELECT DISTINCT ON (p.source_id) p.source_id, g.id AS green_space_id
+        FROM stage_places_prepared p
+        JOIN green_spaces g ON g.geom && p.geom AND g.dataset_id <> @dataset AND NOT g.sample AND ST_Intersects(g.geom, p.geom)
+        CROSS JOIN LATERAL (
+            SELECT ST_Area(ST_Intersection(g.geom, p.geom)::geography) / NULLIF(ST_Area(ST_Union(g.geom, p.geom)::geography), 0) AS share
+        ) o
+        WHERE NOT p.sample AND o.share >= 0.5
+          AND NOT EXISTS (SELECT 1 FROM green_spaces own WHERE own.dataset_id = @dataset AND own.source_id = p.source_id)
+        ORDER BY p.source_id, o.share DESC, g.id
+        """;
+
+    /// <summary>Records the matches as the dataset's other sources (and forgets those it no longer has), and takes them out of the stage.</summary>
+    public const string RecordMatches = """
+        WITH gone AS (
+            DELETE FROM green_space_sources s
+            WHERE s.dataset_id = @dataset AND NOT EXISTS (SELECT 1 FROM stage_matches m WHERE m.source_id = s.source_id)
+            RETURNING 1
+        ), kept AS (
+            INSERT INTO green_space_sources AS s (dataset_id, source_id, green_space_id)
+            SELECT @dataset, source_id, green_space_id FROM stage_matches
+            ON CONFLICT (dataset_id, source_id) DO UPDATE SET green_space_id = EXCLUDED.green_space_id
+            WHERE s.green_space_id IS DISTINCT FROM EXCLUDED.green_space_id
+            RETURNING 1
+        ), merged AS (
+            DELETE FROM stage_places_prepared p USING stage_matches m WHERE m.source_id = p.source_id
+        )
+        SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM kept)
+        """;
+
+    /// <summary>The districts a real (not sample) import brings places of this layer to, noted before matching takes rows out of the stage.</summary>
+    public const string NoteRealDistricts = """
+        DROP TABLE IF EXISTS stage_real_districts;
+        CREATE TEMP TABLE stage_real_districts ON COMMIT DROP AS
+        SELECT DISTINCT district_code FROM stage_places_prepared WHERE NOT sample AND district_code IS NOT NULL
+        """;
+
+    /// <summary>Real replaces sample: the layer's sample places in the districts that real ones just arrived in go. Returns how many went.</summary>
+    public static string RemoveReplacedSamples(PlaceLayer layer) => $"""
+        WITH gone AS (
+            DELETE FROM {layer.Table()} t USING stage_real_districts r
+            WHERE t.sample AND t.district_code = r.district_code
+            RETURNING 1
+        )
+        SELECT count(*) FROM gone
+        """;
+
+    /// <summary>The layer's sample datasets left with no places (so the catalogue no longer lists them). Returns how many went.</summary>
+    public static string RemoveEmptySampleDatasets(PlaceLayer layer) => $"""
+        WITH gone AS (
+            DELETE FROM datasets d
+            WHERE d.kind = @kind AND d.licence = @licence AND NOT EXISTS (SELECT 1 FROM {layer.Table()} t WHERE t.dataset_id = d.id)
+            RETURNING 1
+        )
+        SELECT count(*) FROM gone
         """;
 
     private static string Read(PlaceColumn column) => column.Type switch

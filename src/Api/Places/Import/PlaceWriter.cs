@@ -56,8 +56,23 @@ internal static class PlaceWriter
         var record = batch.Provenance(kept);
         var (datasetId, datasetChanged) = await DatasetRecorder.UpsertAsync(connection, record, cancellationToken);
         progress.Report($"write {layer.Id()}", 0, kept);
-        var written = await connection.CountAsync(PlaceImportSql.Upsert(layer), cancellationToken, ("dataset", datasetId))
+        var written = 0;
+        await connection.ExecuteAsync(PlaceImportSql.NoteRealDistricts, cancellationToken);
+        if (layer == PlaceLayer.GreenSpaces)
+        {
+            await connection.ExecuteAsync(PlaceImportSql.MatchGreenSpaces, cancellationToken, ("dataset", datasetId));
+            written += await connection.CountAsync(PlaceImportSql.RecordMatches, cancellationToken, ("dataset", datasetId));
+        }
+
+        written += await connection.CountAsync(PlaceImportSql.Upsert(layer), cancellationToken, ("dataset", datasetId))
             + await connection.CountAsync(PlaceImportSql.DeleteMissing(layer), cancellationToken, ("dataset", datasetId));
+        var replaced = await connection.CountAsync(PlaceImportSql.RemoveReplacedSamples(layer), cancellationToken);
+        if (replaced > 0)
+        {
+            written += replaced + await connection.CountAsync(
+                PlaceImportSql.RemoveEmptySampleDatasets(layer), cancellationToken, ("kind", layer.Id()), ("licence", PlaceProvenance.SampleLicence));
+        }
+
         progress.Report($"write {layer.Id()}", kept, kept);
         return new PlaceBatchResult(
             new ImportSummary(record.Key, batch.Read, skipped, written, Math.Max(0, kept - written), repaired, 0, clock.Elapsed),

@@ -22,6 +22,7 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "postgis");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -725,6 +726,29 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
 
                             t.HasCheckConstraint("ck_green_spaces_type", "type IN ('park', 'nature-reserve', 'country-park', 'common', 'woodland', 'playing-field', 'allotments', 'play-area')");
                         });
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.GreenSpaceSource", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("SourceId")
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("GreenSpaceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("green_space_id");
+
+                    b.HasKey("DatasetId", "SourceId")
+                        .HasName("pk_green_space_sources");
+
+                    b.HasIndex("GreenSpaceId")
+                        .HasDatabaseName("ix_green_space_sources_green_space_id");
+
+                    b.ToTable("green_space_sources", (string)null);
                 });
 
             modelBuilder.Entity("DistrictMap.Api.Places.RecyclingSite", b =>
@@ -1493,6 +1517,127 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DistrictMap.Api.Search.PlaceName", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("DistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("district_code");
+
+                    b.Property<Point>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("LocalType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("local_type");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("search_name");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_place_names");
+
+                    b.HasIndex("DistrictCode")
+                        .HasDatabaseName("ix_place_names_district_code");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_place_names_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("ix_place_names_search_name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("DatasetId", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_place_names_dataset_id_source_id");
+
+                    b.ToTable("place_names", (string)null);
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Search.Postcode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Compact")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("compact");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<string>("DistrictCode")
+                        .HasColumnType("text")
+                        .HasColumnName("district_code");
+
+                    b.Property<Point>("Geometry")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,4326)")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("LsoaCode")
+                        .HasColumnType("text")
+                        .HasColumnName("lsoa_code");
+
+                    b.Property<string>("WardCode")
+                        .HasColumnType("text")
+                        .HasColumnName("ward_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_postcodes");
+
+                    b.HasIndex("Compact")
+                        .IsUnique()
+                        .HasDatabaseName("ix_postcodes_compact");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Compact"), new[] { "text_pattern_ops" });
+
+                    b.HasIndex("DatasetId")
+                        .HasDatabaseName("ix_postcodes_dataset_id");
+
+                    b.HasIndex("DistrictCode")
+                        .HasDatabaseName("ix_postcodes_district_code");
+
+                    b.HasIndex("Geometry")
+                        .HasDatabaseName("ix_postcodes_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
+
+                    b.ToTable("postcodes", (string)null);
+                });
+
             modelBuilder.Entity("DistrictMap.Api.Deprivation.DeprivationScore", b =>
                 {
                     b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
@@ -1637,6 +1782,27 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
                     b.Navigation("Dataset");
 
                     b.Navigation("District");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Places.GreenSpaceSource", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_green_space_sources_datasets_dataset_id");
+
+                    b.HasOne("DistrictMap.Api.Places.GreenSpace", "GreenSpace")
+                        .WithMany()
+                        .HasForeignKey("GreenSpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_green_space_sources_green_spaces_green_space_id");
+
+                    b.Navigation("Dataset");
+
+                    b.Navigation("GreenSpace");
                 });
 
             modelBuilder.Entity("DistrictMap.Api.Places.RecyclingSite", b =>
@@ -1813,6 +1979,30 @@ namespace DistrictMap.Api.Infrastructure.Database.Migrations
                     b.Navigation("LeadPartner");
 
                     b.Navigation("Priority");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Search.PlaceName", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_place_names_datasets_dataset_id");
+
+                    b.Navigation("Dataset");
+                });
+
+            modelBuilder.Entity("DistrictMap.Api.Search.Postcode", b =>
+                {
+                    b.HasOne("DistrictMap.Api.Datasets.Dataset", "Dataset")
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_postcodes_datasets_dataset_id");
+
+                    b.Navigation("Dataset");
                 });
 
             modelBuilder.Entity("DistrictMap.Api.Plan.PlanAction", b =>
