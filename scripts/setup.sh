@@ -56,9 +56,16 @@ if [ -n "$for_tests" ] && ! have_package python3-owslib; then
   apt_install python3-owslib
 fi
 
-if [ -n "$for_tests" ] && ! command -v chromium >/dev/null 2>&1; then
+# Chromium prints the quarterly report to PDF (/monitoring/report?f=pdf) and runs the browser tests.
+if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing chromium..." >&2
   apt_install chromium
+fi
+
+# pdftotext reads the quarterly report's PDF in the tests.
+if [ -n "$for_tests" ] && ! command -v pdftotext >/dev/null 2>&1; then
+  echo "Installing poppler-utils..." >&2
+  apt_install poppler-utils
 fi
 
 # The build runs `npm ci` in src/Web to get Leaflet (see src/Web/DistrictMap.Web.csproj).

@@ -23,7 +23,7 @@ public static class AxeJourney
         await Expect(map.Panel("near").Locator(".near-list li").First).ToBeVisibleAsync();
         var onMap = await map.Page.RunAxe();
         await map.Page.GotoAsync($"/#panel=ward&ward={ward}");
-        await Expect(map.Panel("ward").Locator("svg.line-chart").First).ToBeVisibleAsync();
+        await Expect(map.Panel("ward").Locator("canvas.line-chart").First).ToBeVisibleAsync();
         var onProfile = await map.Page.RunAxe();
         await map.OpenTabAsync("plan");
         await Expect(map.Panel("plan").Locator("tbody tr").First).ToBeVisibleAsync();

@@ -172,7 +172,14 @@ public sealed class PlanAndPlacesTests(MapSite site)
         var profile = map.Panel("ward");
         await Expect(profile.Locator(".callout")).ToContainTextAsync("A focus ward of the community plan.");
         await Expect(profile.Locator(".callout")).ToContainTextAsync(ward.GetProperty("focus").GetProperty("reasons")[0].GetString()!);
-        await Expect(profile.Locator("svg.line-chart")).ToHaveAttributeAsync("aria-label", new Regex(Regex.Escape(string.Join(", ", series)) + @" \(%\); target 50$"));
+        await Expect(profile.Locator("canvas.line-chart")).ToHaveAttributeAsync("aria-label", new Regex(Regex.Escape(string.Join(", ", series)) + @" \(%\); target 50$"));
+        // Chart.js drew the ward's series from the table behind the chart, and both hold the API's values.
+        var drawn = await profile.Locator("canvas.line-chart").EvaluateAsync<double?[]>("c => Chart.getChart(c).data.datasets[0].data");
+        var tabled = await profile.Locator("figure.chart table tbody tr td:nth-of-type(1)").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.value)");
+        var expected = values.GetProperty("values").EnumerateArray().Where(v => v.GetProperty("area").GetString() == MapSite.WardA)
+            .Select(v => v.GetProperty("value").GetDouble()).ToList();
+        Assert.Equal(expected, drawn.Select(d => d!.Value));
+        Assert.Equal(expected, tabled.Select(t => double.Parse(t, CultureInfo.InvariantCulture)));
         await Expect(profile.Locator(".action-list .action-title")).ToHaveTextAsync(
             ward.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToArray());
         await Expect(profile.Locator(".action-list")).ToContainTextAsync("district-wide");

@@ -63,7 +63,7 @@ public sealed class SecurityTests(MapSite site)
         await page.Locator("#measure").SelectOptionAsync("indicator:SYN-UP");
         await Expect(page.Locator(".legend-classes li .swatch")).ToHaveCountAsync(2);
         await map.Panel("wards").Locator("table.ranking").GetByRole(AriaRole.Button, new() { Name = "Synthetic Ward A", Exact = true }).ClickAsync();
-        await Expect(map.Panel("ward").Locator("svg.line-chart")).ToBeVisibleAsync();
+        await Expect(map.Panel("ward").Locator("canvas.line-chart")).ToBeVisibleAsync();
         await Expect(map.Panel("ward").Locator(".domain-bars .bar-fill").First).ToHaveCSSAsync("width", new Regex(@"^[1-9]\d*(\.\d+)?px$"));
 
         // The plan explorer, filtered, and an action shown on the map.

@@ -4,6 +4,7 @@ using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
 using DistrictMap.Api.Infrastructure.Database;
 using DistrictMap.Api.Map;
+using DistrictMap.Api.Monitoring;
 using DistrictMap.Api.Ogc;
 using DistrictMap.Api.Operations;
 using DistrictMap.Api.Tiles;
@@ -34,6 +35,7 @@ public static class DistrictMapWebApp
         builder.Services.AddDistrictMapApi(builder.Configuration);
         builder.Services.AddDistrictMapPage(builder.Configuration);
         builder.Services.AddDistrictMapPages();
+        builder.Services.AddDistrictMapMonitoring(builder.Configuration);
         builder.Services.AddDistrictMapOpenApi();
         builder.Services.AddDistrictMapObservability();
         builder.Services.AddDistrictMapRateLimits(builder.Configuration);

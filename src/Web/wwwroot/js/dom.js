@@ -24,19 +24,6 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** The same for SVG elements. */
-export function svg(tag, attributes = {}, ...children) {
-  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [name, value] of Object.entries(attributes ?? {})) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === 'text') element.textContent = String(value);
-    else if (name === 'style') setStyle(element, value);
-    else element.setAttribute(name, String(value));
-  }
-  append(element, children);
-  return element;
-}
-
 /**
  * Styles go through the CSSOM (element.style), which the Content-Security-Policy allows; a `style`
  * attribute is inline style, which `style-src 'self'` blocks, so a string is refused here.
