@@ -1,3 +1,4 @@
+using DistrictMap.Api.Accounts;
 using DistrictMap.Api.Cli.Commands;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Infrastructure.Database;
@@ -15,7 +16,7 @@ public static class CliApp
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
-        "run", "import", "load", "load-samples", "collect", "db", "status", "plan", "keys", "help", "--help", "-h", "-?", "--version",
+        "run", "import", "load", "load-samples", "collect", "db", "status", "plan", "keys", "accounts", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
@@ -30,6 +31,7 @@ public static class CliApp
         builder.Services.AddScoped<Plan.PlanWriter>();
         builder.Services.AddScoped<Plan.PlanCsv>();
         builder.Services.AddScoped<Access.ApiKeys>();
+        builder.Services.AddDistrictMapAccountStore(builder.Configuration);
         builder.Services.AddSingleton<Operations.DatabaseBackups>();
 
         var app = new CommandApp(new TypeRegistrar(builder.Services));
@@ -95,6 +97,12 @@ public static class CliApp
                     .WithExample("keys", "issue", "--name", "Jo Bloggs", "--role", "partner", "--partner", "Sample Volunteer Centre");
                 keys.AddCommand<KeyListCommand>("list");
                 keys.AddCommand<KeyRevokeCommand>("revoke");
+            });
+            config.AddBranch("accounts", accounts =>
+            {
+                accounts.SetDescription("Accounts people sign in with: each is invited by a mailed link to choose a password.");
+                accounts.AddCommand<AccountAddAdminCommand>("add-admin")
+                    .WithExample("accounts", "add-admin", "--email", "jo@example.org", "--name", "Jo Bloggs");
             });
             config.AddBranch("db", db =>
             {

@@ -1,14 +1,22 @@
 using DistrictMap.Api.Access;
+using DistrictMap.Api.Accounts;
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Places;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictMap.Api.Infrastructure.Database;
 
-public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database context: the geography, the plan, and the accounts people sign in with (ASP.NET Core Identity's
+/// user tables, without its role tables: an account's role is a column), and the data protection keys every instance shares.
+/// </summary>
+public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> options)
+    : IdentityUserContext<Account, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Dataset> Datasets => Set<Dataset>();
     public DbSet<DataState> DataState => Set<DataState>();
@@ -34,10 +42,12 @@ public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> 
     public DbSet<TownCentreProject> TownCentreProjects => Set<TownCentreProject>();
     public DbSet<RecyclingSite> RecyclingSites => Set<RecyclingSite>();
     public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("postgis");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DistrictMapDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("postgis");
+        builder.ApplyConfigurationsFromAssembly(typeof(DistrictMapDbContext).Assembly);
     }
 }
