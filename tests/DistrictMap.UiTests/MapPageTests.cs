@@ -31,7 +31,7 @@ public sealed class MapPageTests(MapSite site)
 
         var attribution = map.Page.Locator(".leaflet-control-attribution");
         await Expect(attribution).ToContainTextAsync("Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right");
-        await Expect(attribution).ToContainTextAsync("English Indices of Deprivation: MHCLG, OGL v3.0");
+        await Expect(attribution).ToContainTextAsync("English Indices of Deprivation: Ministry of Housing, Communities and Local Government, Open Government Licence v.3.0.");
         await Expect(attribution).ToContainTextAsync("© OpenStreetMap contributors");
     }
 

@@ -31,6 +31,26 @@ internal static class DatasetRecorder
         RETURNING id
         """;
 
+    /// <summary>
+    /// One provenance record per district of an import's rows, so that a file for one district never rewrites
+    /// another district's record. Rows of no known district share one record, keyed by the empty string.
+    /// </summary>
+    /// <returns>Each district's dataset id, and how many records were inserted or changed.</returns>
+    public static async Task<(Dictionary<string, int> Ids, int Changed)> UpsertPerDistrictAsync(
+        NpgsqlConnection connection, IEnumerable<string?> rowDistricts, Func<string?, int, DatasetRecord> record, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var changed = 0;
+        foreach (var group in rowDistricts.GroupBy(d => d ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var (id, isChanged) = await UpsertAsync(connection, record(group.Key.Length == 0 ? null : group.Key, group.Count()), cancellationToken);
+            ids[group.Key] = id;
+            changed += isChanged ? 1 : 0;
+        }
+
+        return (ids, changed);
+    }
+
     /// <returns>The dataset's id, and whether its row was inserted or changed.</returns>
     public static async Task<(int Id, bool Changed)> UpsertAsync(NpgsqlConnection connection, DatasetRecord record, CancellationToken cancellationToken)
     {
@@ -55,5 +75,20 @@ internal static class DatasetRecorder
         await using var select = new NpgsqlCommand("SELECT id FROM datasets WHERE key = @key", connection);
         select.Parameters.AddWithValue("key", record.Key);
         return ((int)(await select.ExecuteScalarAsync(cancellationToken))!, false);
+    }
+
+    /// <summary>Deletes the records of one kind that no row of the given tables credits any more.</summary>
+    /// <param name="tables">Table names from code, never from input.</param>
+    /// <returns>How many records were deleted.</returns>
+    public static Task<int> DeleteUncreditedAsync(NpgsqlConnection connection, string kind, IReadOnlyList<string> tables, CancellationToken cancellationToken)
+    {
+        var credited = string.Join(" AND ", tables.Select(t => $"NOT EXISTS (SELECT 1 FROM {t} x WHERE x.dataset_id = d.id)"));
+        return connection.CountAsync(
+            $"""
+            WITH gone AS (DELETE FROM datasets d WHERE d.kind = @kind AND {credited} RETURNING 1)
+            SELECT count(*) FROM gone
+            """,
+            cancellationToken,
+            ("kind", kind));
     }
 }

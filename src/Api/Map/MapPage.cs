@@ -56,6 +56,7 @@ internal sealed partial class MapPage(EndpointDataSource endpoints, IWebHostEnvi
         }
 
         var routes = Fingerprinted(endpoints);
+        template = template.Replace("<!-- attribution -->", Import.Attribution.FooterHtml, StringComparison.Ordinal);
         var html = AssetReference().Replace(template, m =>
             routes.TryGetValue(m.Groups["path"].Value, out var route) ? $"{m.Groups["attr"].Value}=\"/{route}\"" : m.Value);
 

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Import;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -8,8 +9,8 @@ public static class MapSettingsEndpoints
 {
     public const string Path = "/map/settings";
 
-    /// <summary>The settings the page reads.</summary>
-    public sealed record MapSettings(string? District, BasemapSettings? Basemap);
+    /// <summary>The settings the page reads, with the statements its attribution line carries for the data.</summary>
+    public sealed record MapSettings(string? District, BasemapSettings? Basemap, IReadOnlyList<string> Attributions);
 
     public sealed record BasemapSettings(string UrlTemplate, string Attribution, string? AttributionUrl, int MaxZoom, string Subdomains);
 
@@ -26,7 +27,8 @@ public static class MapSettingsEndpoints
         return new MapSettings(
             string.IsNullOrEmpty(district) ? null : district,
             string.IsNullOrWhiteSpace(basemap.UrlTemplate) ? null
-                : new BasemapSettings(basemap.UrlTemplate, basemap.Attribution, basemap.AttributionUrl, basemap.MaxZoom, basemap.Subdomains));
+                : new BasemapSettings(basemap.UrlTemplate, basemap.Attribution, basemap.AttributionUrl, basemap.MaxZoom, basemap.Subdomains),
+            Attribution.Boundaries);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<MapSettings> Settings(HttpContext context, IOptions<MapOptions> map)

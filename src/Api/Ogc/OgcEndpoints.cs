@@ -306,11 +306,7 @@ public static class OgcEndpoints
         _ => "string",
     };
 
-    internal static readonly string[] DefaultAttribution =
-    [
-        Import.Attribution.OnsBoundaries(null).Replace($" {DateTime.UtcNow.Year}.", ".", StringComparison.Ordinal),
-        Import.Attribution.Iod,
-    ];
+    internal static IReadOnlyList<string> DefaultAttribution => Import.Attribution.Boundaries;
 
     internal static IEnumerable<string> Attributions(IEnumerable<DatasetSource> sources)
     {

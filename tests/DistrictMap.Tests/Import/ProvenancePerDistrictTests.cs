@@ -1,4 +1,5 @@
 using DistrictMap.Api.Import.Boundaries;
+using DistrictMap.Api.Import.Deprivation;
 using DistrictMap.Api.Import.Lookup;
 using DistrictMap.Tests.Infrastructure;
 
@@ -116,5 +117,55 @@ public sealed class ProvenancePerDistrictTests : DatabaseTest
             "neighbour-lookup.csv",
             await Db.ScalarAsync<string>("SELECT source FROM datasets WHERE key = 'lsoa-ward-lookup-2011:E07999998'"));
         Assert.NotEqual(first, await Db.DigestAsync());
+    }
+
+    private Task<List<(string Key, int Rows, string Source)>> IodRecordsAsync() =>
+        Db.ListAsync("SELECT key, rows, source FROM datasets WHERE kind = 'iod' ORDER BY key", r => (r.GetString(0), r.GetInt32(1), r.GetString(2)));
+
+    [Fact]
+    public async Task An_iod_file_without_district_gets_one_record_per_district_and_another_file_rewrites_neither()
+    {
+        var summary = await Db.Iod.ImportAsync(new IodImportOptions { Path = Fixtures.File("synthetic-iod-file7.csv") }, TestDatabase.NoProgress);
+
+        Assert.Equal([("iod:IoD2019:E07999998", 1, "synthetic-iod-file7.csv"), ("iod:IoD2019:E07999999", 6, "synthetic-iod-file7.csv")], await IodRecordsAsync());
+        Assert.Equal("iod:IoD2019:E07999998, iod:IoD2019:E07999999", summary.Dataset);
+        var first = await Db.ListAsync("SELECT key, imported_at, sha256 FROM datasets WHERE key = 'iod:IoD2019:E07999999'", r => (r.GetString(0), r.GetDateTime(1), r.GetString(2)));
+
+        var path = Path.Combine(folder, "neighbour-iod.csv");
+        var lines = File.ReadAllLines(Fixtures.File("synthetic-iod-file7.csv"));
+        File.WriteAllLines(path, [lines[0], lines[^1].Replace(",1,1,1,1,1,1,1,1", ",2,2,1,2,2,1,2,2", StringComparison.Ordinal)]);
+        await Db.Iod.ImportAsync(new IodImportOptions { Path = path }, TestDatabase.NoProgress);
+
+        Assert.Equal([("iod:IoD2019:E07999998", 1, "neighbour-iod.csv"), ("iod:IoD2019:E07999999", 6, "synthetic-iod-file7.csv")], await IodRecordsAsync());
+        Assert.Equal(first, await Db.ListAsync("SELECT key, imported_at, sha256 FROM datasets WHERE key = 'iod:IoD2019:E07999999'", r => (r.GetString(0), r.GetDateTime(1), r.GetString(2))));
+        Assert.Equal(
+            [("E01999998", "neighbour-iod.csv")],
+            await Db.ListAsync(
+                "SELECT DISTINCT s.lsoa_code, d.source FROM deprivation_scores s JOIN datasets d ON d.id = s.dataset_id WHERE s.lsoa_code = 'E01999998'",
+                r => (r.GetString(0), r.GetString(1))));
+    }
+
+    [Fact]
+    public async Task An_iod_file_with_no_district_column_is_credited_to_the_districts_of_its_loaded_lsoas()
+    {
+        await SyntheticDistrict.LoadBoundariesAsync(Db);
+
+        await Db.Iod.ImportAsync(new IodImportOptions { Path = Fixtures.File("iod-no-district.csv") }, TestDatabase.NoProgress);
+
+        var records = await IodRecordsAsync();
+        Assert.Equal(["iod:IoD2019:E07999999"], records.Select(r => r.Key));
+        Assert.Equal(0, await Db.ScalarAsync<long>("SELECT count(*) FROM datasets WHERE key LIKE 'iod:%:all'"));
+    }
+
+    [Fact]
+    public async Task A_national_import_after_a_district_import_leaves_no_uncredited_record()
+    {
+        await Db.Iod.ImportAsync(new IodImportOptions { Path = Fixtures.File("synthetic-iod-file7.csv"), District = SyntheticDistrict.Code }, TestDatabase.NoProgress);
+        var path = Path.Combine(folder, "renamed-iod.csv");
+        File.Copy(Fixtures.File("synthetic-iod-file7.csv"), path);
+
+        await Db.Iod.ImportAsync(new IodImportOptions { Path = path }, TestDatabase.NoProgress);
+
+        Assert.Equal([("iod:IoD2019:E07999998", 1, "renamed-iod.csv"), ("iod:IoD2019:E07999999", 6, "renamed-iod.csv")], await IodRecordsAsync());
     }
 }

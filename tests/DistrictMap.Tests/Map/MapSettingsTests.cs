@@ -22,6 +22,24 @@ public sealed class MapSettingsTests(EmptyApiFixture api) : IClassFixture<EmptyA
     }
 
     [Fact]
+    public async Task The_map_page_the_settings_and_the_api_description_carry_the_same_data_statements()
+    {
+        var settings = await api.JsonAsync("/map/settings");
+        var page = await api.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var openApi = await api.JsonAsync("/openapi/v1.json");
+
+        var statements = settings.GetProperty("attributions").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.Equal(2, statements.Count);
+        Assert.Contains(statements, s => s.Contains("Open Government Licence", StringComparison.Ordinal) && s.Contains("OS data", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Contains("Indices of Deprivation", StringComparison.Ordinal));
+        var description = openApi.GetProperty("info").GetProperty("description").GetString()!;
+        Assert.All(statements, s => Assert.Contains(s, description, StringComparison.Ordinal));
+        Assert.All(statements, s => Assert.Contains(s, page, StringComparison.Ordinal));
+        Assert.Contains("© OpenStreetMap contributors", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!-- attribution -->", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_configured_basemap_and_district_reach_the_page_and_its_content_security_policy()
     {
         await using var factory = new ApiFactory(api.Db.ConnectionString, new Dictionary<string, string?>

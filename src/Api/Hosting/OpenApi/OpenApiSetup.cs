@@ -1,3 +1,4 @@
+using DistrictMap.Api.Import;
 using System.Text.Json;
 using Microsoft.OpenApi;
 
@@ -19,14 +20,13 @@ internal static class OpenApiSetup
                 Version = DocumentName,
                 Description = "Districts, electoral wards, LSOAs and the English Indices of Deprivation: a REST API under /api and "
                     + "OGC API - Features under /ogc. Ward-level deprivation is derived from LSOAs and is not an official statistic "
-                    + "(method: /api/methods/ward-deprivation). Source: Office for National Statistics licensed under the Open Government "
-                    + "Licence v.3.0. Contains OS data © Crown copyright and database right. English Indices of Deprivation: Ministry of "
-                    + "Housing, Communities and Local Government, Open Government Licence v.3.0.",
+                    + "(method: /api/methods/ward-deprivation). " + string.Join(" ", Attribution.Boundaries)
+                    + " Places from OpenStreetMap: " + Attribution.OpenStreetMap,
                 Contact = new OpenApiContact { Name = "The operator of this DistrictMap service" },
                 License = new OpenApiLicense
                 {
                     Name = "Data: Open Government Licence v3.0",
-                    Url = new Uri("https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"),
+                    Url = new Uri(Attribution.OglLicenceUrl),
                 },
             });
             options.MapType<JsonElement>(() => new OpenApiSchemaReference(GeoJsonSchemas.Geometry));

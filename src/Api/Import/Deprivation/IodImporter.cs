@@ -37,6 +37,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
         var scores = new List<ScoreRow>();
         var populations = new List<PopulationRow>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var districtOf = new Dictionary<string, string?>(StringComparer.Ordinal);
         int read = 0, skipped = 0;
         while (csv.Read())
         {
@@ -61,6 +62,13 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
             }
 
             var where = $"row {row} ({lsoa})";
+            var rowDistrict = csv.Get(columns.DistrictCode)?.ToUpperInvariant();
+            if (rowDistrict is not null && !GssCode.IsValid(rowDistrict))
+            {
+                throw new ImportException(file, where, $"\"{Shorten(rowDistrict)}\" in \"{columns.DistrictHeader}\" is not a district code");
+            }
+
+            districtOf[lsoa] = rowDistrict ?? district;
             foreach (var domain in columns.Domains)
             {
                 var score = Number(csv, domain.Score, file, where);
@@ -114,15 +122,25 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            var (datasetId, datasetChanged) = await DatasetRecorder.UpsertAsync(connection, Provenance(options, file, district, release, seen.Count), cancellationToken);
+            // One provenance record per district: from the file's district column, else from the LSOAs as loaded.
+            if (districtOf.ContainsValue(null))
+            {
+                await FillDistrictsFromLsoasAsync(connection, release.LsoaVintage, districtOf, cancellationToken);
+            }
+
+            var (datasets, datasetsChanged) = await DatasetRecorder.UpsertPerDistrictAsync(
+                connection, districtOf.Values, (d, count) => Provenance(options, file, d, release, count), cancellationToken);
+            int DatasetOf(string lsoa) => datasets[districtOf[lsoa] ?? ""];
             progress.Report("write", 0, seen.Count);
-            var written = await WriteScoresAsync(connection, release.Code, datasetId, scores, cancellationToken)
-                + await WritePopulationsAsync(connection, release.Code, datasetId, populations, cancellationToken);
+            var written = await WriteScoresAsync(connection, release.Code, DatasetOf, scores, cancellationToken)
+                + await WritePopulationsAsync(connection, release.Code, DatasetOf, populations, cancellationToken);
+            datasetsChanged += await DatasetRecorder.DeleteUncreditedAsync(connection, "iod", ["deprivation_scores", "lsoa_populations"], cancellationToken);
             progress.Report("write", seen.Count, seen.Count);
-            await DerivedData.RefreshAsync(connection, written + (datasetChanged ? 1 : 0), cancellationToken);
+            await DerivedData.RefreshAsync(connection, written + datasetsChanged, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             var unchanged = Math.Max(0, scores.Count + populations.Count - written);
-            return new ImportSummary(DatasetKey(release.Code, district), read, skipped, written, unchanged, 0, 0, clock.Elapsed);
+            var keys = datasets.Keys.Select(d => DatasetKey(release.Code, d.Length == 0 ? null : d)).ToList();
+            return new ImportSummary(ImportSummary.Keys(keys), read, skipped, written, unchanged, 0, 0, clock.Elapsed);
         }
         catch (PostgresException e)
         {
@@ -131,6 +149,18 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
     }
 
     public static string DatasetKey(string release, string? district) => $"iod:{release}:{district ?? "all"}";
+
+    private static async Task FillDistrictsFromLsoasAsync(NpgsqlConnection connection, int vintage, Dictionary<string, string?> districtOf, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT code, district_code FROM lsoas WHERE vintage = @vintage AND code = ANY(@codes) AND district_code IS NOT NULL", connection);
+        command.Parameters.AddWithValue("vintage", vintage);
+        command.Parameters.AddWithValue("codes", districtOf.Where(p => p.Value is null).Select(p => p.Key).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            districtOf[reader.GetString(0)] = reader.GetString(1);
+        }
+    }
 
     private static async Task<List<Release>> ReleasesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -196,10 +226,10 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
             : value;
     }
 
-    private static async Task<int> WriteScoresAsync(NpgsqlConnection connection, string release, int datasetId, List<ScoreRow> rows, CancellationToken cancellationToken)
+    private static async Task<int> WriteScoresAsync(NpgsqlConnection connection, string release, Func<string, int> datasetOf, List<ScoreRow> rows, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(
-            "CREATE TEMP TABLE stage_scores (lsoa_code text, domain text, score double precision, rank int, decile int, transformed_score double precision) ON COMMIT DROP",
+            "CREATE TEMP TABLE stage_scores (lsoa_code text, domain text, score double precision, rank int, decile int, transformed_score double precision, dataset_id int) ON COMMIT DROP",
             cancellationToken);
         await using (var writer = await connection.BeginBinaryImportAsync("COPY stage_scores FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
@@ -212,6 +242,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
                 await WriteAsync(writer, row.Rank, NpgsqlDbType.Integer, cancellationToken);
                 await WriteAsync(writer, row.Decile, NpgsqlDbType.Integer, cancellationToken);
                 await WriteAsync(writer, row.Transformed, NpgsqlDbType.Double, cancellationToken);
+                await writer.WriteAsync(datasetOf(row.Lsoa), NpgsqlDbType.Integer, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
@@ -221,7 +252,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
             """
             WITH changed AS (
                 INSERT INTO deprivation_scores AS d (release, lsoa_code, domain, score, rank, decile, transformed_score, dataset_id)
-                SELECT @release, lsoa_code, domain, score, rank, decile, transformed_score, @dataset FROM stage_scores
+                SELECT @release, lsoa_code, domain, score, rank, decile, transformed_score, dataset_id FROM stage_scores
                 ON CONFLICT (release, lsoa_code, domain) DO UPDATE SET
                     score = EXCLUDED.score, rank = EXCLUDED.rank, decile = EXCLUDED.decile,
                     transformed_score = EXCLUDED.transformed_score, dataset_id = EXCLUDED.dataset_id
@@ -238,11 +269,10 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
             SELECT (SELECT count(*) FROM changed) + (SELECT count(*) FROM gone)
             """,
             cancellationToken,
-            ("release", release),
-            ("dataset", datasetId));
+            ("release", release));
     }
 
-    private static async Task<int> WritePopulationsAsync(NpgsqlConnection connection, string release, int datasetId, List<PopulationRow> rows, CancellationToken cancellationToken)
+    private static async Task<int> WritePopulationsAsync(NpgsqlConnection connection, string release, Func<string, int> datasetOf, List<PopulationRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -250,7 +280,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
         }
 
         await connection.ExecuteAsync(
-            "CREATE TEMP TABLE stage_population (lsoa_code text, total int, children_0_15 int, aged_16_59 int, aged_60_and_over int, working_age int) ON COMMIT DROP",
+            "CREATE TEMP TABLE stage_population (lsoa_code text, total int, children_0_15 int, aged_16_59 int, aged_60_and_over int, working_age int, dataset_id int) ON COMMIT DROP",
             cancellationToken);
         await using (var writer = await connection.BeginBinaryImportAsync("COPY stage_population FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
@@ -263,6 +293,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
                 await WriteAsync(writer, row.Aged16To59, NpgsqlDbType.Integer, cancellationToken);
                 await WriteAsync(writer, row.Aged60Plus, NpgsqlDbType.Integer, cancellationToken);
                 await WriteAsync(writer, row.WorkingAge, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(datasetOf(row.Lsoa), NpgsqlDbType.Integer, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
@@ -272,7 +303,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
             """
             WITH changed AS (
                 INSERT INTO lsoa_populations AS p (release, lsoa_code, total, children_0_15, aged_16_59, aged_60_and_over, working_age, dataset_id)
-                SELECT @release, lsoa_code, total, children_0_15, aged_16_59, aged_60_and_over, working_age, @dataset FROM stage_population
+                SELECT @release, lsoa_code, total, children_0_15, aged_16_59, aged_60_and_over, working_age, dataset_id FROM stage_population
                 ON CONFLICT (release, lsoa_code) DO UPDATE SET
                     total = EXCLUDED.total, children_0_15 = EXCLUDED.children_0_15, aged_16_59 = EXCLUDED.aged_16_59,
                     aged_60_and_over = EXCLUDED.aged_60_and_over, working_age = EXCLUDED.working_age, dataset_id = EXCLUDED.dataset_id
@@ -283,8 +314,7 @@ public sealed class IodImporter(NpgsqlDataSource dataSource)
             SELECT count(*) FROM changed
             """,
             cancellationToken,
-            ("release", release),
-            ("dataset", datasetId));
+            ("release", release));
     }
 
     private static DatasetRecord Provenance(IodImportOptions options, string file, string? district, Release release, int rows)

@@ -85,15 +85,8 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            // One provenance record per district of the rows, so that a lookup for one district never rewrites another's.
-            var datasets = new Dictionary<string, int>(StringComparer.Ordinal);
-            var datasetsChanged = 0;
-            foreach (var group in rows.GroupBy(r => r.District ?? "").OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var (datasetId, changed) = await DatasetRecorder.UpsertAsync(connection, Record(DatasetKey(vintage, group.Key.Length == 0 ? null : group.Key), group.Count()), cancellationToken);
-                datasets[group.Key] = datasetId;
-                datasetsChanged += changed ? 1 : 0;
-            }
+            var (datasets, datasetsChanged) = await DatasetRecorder.UpsertPerDistrictAsync(
+                connection, rows.Select(r => r.District), (d, count) => Record(DatasetKey(vintage, d), count), cancellationToken);
 
             DatasetRecord Record(string key, int count) =>
                 new(
@@ -109,15 +102,7 @@ public sealed partial class LookupImporter(NpgsqlDataSource dataSource)
                     FileDigest.Sha256(options.Path));
 
             var written = await WriteAsync(connection, rows, vintage, district, datasets, cancellationToken);
-            datasetsChanged += await connection.CountAsync(
-                """
-                WITH gone AS (
-                    DELETE FROM datasets d WHERE d.kind = 'lsoa-ward-lookup' AND NOT EXISTS (SELECT 1 FROM lsoa_ward_lookup k WHERE k.dataset_id = d.id)
-                    RETURNING 1
-                )
-                SELECT count(*) FROM gone
-                """,
-                cancellationToken);
+            datasetsChanged += await DatasetRecorder.DeleteUncreditedAsync(connection, "lsoa-ward-lookup", ["lsoa_ward_lookup"], cancellationToken);
             await DerivedData.RefreshAsync(connection, written + datasetsChanged, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             var keys = datasets.Keys.Select(d => DatasetKey(vintage, d.Length == 0 ? null : d)).ToList();

@@ -45,7 +45,7 @@ async function main() {
     allItems('districts', { simplify: 20 }),
   ]);
   const mapElement = document.getElementById('map');
-  const map = createMap(mapElement, initial.map ?? null, settings.basemap);
+  const map = createMap(mapElement, initial.map ?? null, settings.basemap, settings.attributions);
   mapElement.leafletMap = map; // for the browser tests and the console
   const panels = Object.fromEntries(['near', 'ward', 'plan', 'wards'].map(id => [id, document.getElementById(`panel-${id}`)]));
 

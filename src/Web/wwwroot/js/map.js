@@ -3,12 +3,6 @@
 import { L } from './leaflet.js';
 import { escapeHtml, h } from './dom.js';
 
-export const attributions = {
-  ons: 'Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right',
-  iod: 'English Indices of Deprivation: MHCLG, OGL v3.0',
-  osm: '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL)',
-};
-
 /** Whether the user asked for less motion (an operating-system or browser setting). */
 export const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -28,7 +22,7 @@ const StillMap = L.Map.extend({
  * subdomains }, from /map/settings) or null for none. With prefers-reduced-motion, zooms, pans, fades
  * and inertia are instant.
  */
-export function createMap(element, view, basemap) {
+export function createMap(element, view, basemap, attributions = []) {
   const still = reducedMotion();
   const map = new (still ? StillMap : L.Map)(element, {
     zoomSnap: 1,
@@ -42,8 +36,7 @@ export function createMap(element, view, basemap) {
     inertia: !still,
   });
   L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
-  map.attributionControl.addAttribution(attributions.ons);
-  map.attributionControl.addAttribution(attributions.iod);
+  for (const text of attributions) map.attributionControl.addAttribution(escapeHtml(text));
   L.control.scale({ imperial: false }).addTo(map);
   if (view) map.setView([view.lat, view.lon], view.zoom);
   else map.setView([51.5, -0.1], 9);
