@@ -25,6 +25,9 @@ public static class CliApp
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The data protection keys are stored in the database unencrypted at rest, as the web application stores them;
+        // its warning saying so would break the one-line output of account commands.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddDistrictMapDatabase(builder.Configuration);
         builder.Services.AddDistrictMapImport(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
