@@ -1,3 +1,4 @@
+using DistrictMap.Api.Accounts;
 using DistrictMap.Api.Cli.Commands;
 using DistrictMap.Api.Hosting;
 using DistrictMap.Api.Import;
@@ -16,7 +17,7 @@ public static class CliApp
 {
     private static readonly HashSet<string> Commands = new(StringComparer.Ordinal)
     {
-        "run", "import", "load", "load-samples", "collect", "db", "status", "plan", "keys", "help", "--help", "-h", "-?", "--version",
+        "run", "import", "load", "load-samples", "collect", "db", "status", "plan", "keys", "accounts", "help", "--help", "-h", "-?", "--version",
     };
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
@@ -25,12 +26,16 @@ public static class CliApp
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The data protection keys are stored in the database unencrypted at rest, as the web application stores them;
+        // its warning saying so would break the one-line output of account commands.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddDistrictMapDatabase(builder.Configuration);
         builder.Services.AddDistrictMapImport(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Plan.PlanWriter>();
         builder.Services.AddScoped<Plan.PlanCsv>();
         builder.Services.AddScoped<Access.ApiKeys>();
+        builder.Services.AddDistrictMapAccountStore(builder.Configuration);
         builder.Services.AddSingleton<Operations.DatabaseBackups>();
         builder.Services.AddDistrictMapCollections();
         builder.Services.AddSingleton<Features.CollectionViews>();
@@ -98,6 +103,12 @@ public static class CliApp
                     .WithExample("keys", "issue", "--name", "Jo Bloggs", "--role", "partner", "--partner", "Sample Volunteer Centre");
                 keys.AddCommand<KeyListCommand>("list");
                 keys.AddCommand<KeyRevokeCommand>("revoke");
+            });
+            config.AddBranch("accounts", accounts =>
+            {
+                accounts.SetDescription("Accounts people sign in with: each is invited by a mailed link to choose a password.");
+                accounts.AddCommand<AccountAddAdminCommand>("add-admin")
+                    .WithExample("accounts", "add-admin", "--email", "jo@example.org", "--name", "Jo Bloggs");
             });
             config.AddBranch("db", db =>
             {

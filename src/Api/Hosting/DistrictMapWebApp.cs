@@ -1,4 +1,5 @@
 using DistrictMap.Api.Access;
+using DistrictMap.Api.Accounts;
 using DistrictMap.Api.Health;
 using DistrictMap.Api.Hosting.OpenApi;
 using DistrictMap.Api.Http;
@@ -36,6 +37,7 @@ public static class DistrictMapWebApp
         builder.Services.AddDistrictMapPage(builder.Configuration);
         builder.Services.AddDistrictMapPages();
         builder.Services.AddDistrictMapMonitoring(builder.Configuration);
+        builder.Services.AddDistrictMapAccounts(builder.Configuration);
         builder.Services.AddDistrictMapOpenApi();
         builder.Services.AddDistrictMapObservability();
         builder.Services.AddDistrictMapRateLimits(builder.Configuration);

@@ -1,3 +1,4 @@
+using DistrictMap.Api.Accounts;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Import.Boundaries;
 using DistrictMap.Api.Import.Deprivation;
@@ -32,6 +33,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddScoped<DistrictMap.Api.Plan.PlanWriter>()
             .AddScoped<DistrictMap.Api.Plan.PlanCsv>()
             .AddScoped<DistrictMap.Api.Access.ApiKeys>()
+            .AddDistrictMapAccountStore(configuration)
             .BuildServiceProvider();
     }
 

@@ -1,15 +1,23 @@
 using DistrictMap.Api.Access;
+using DistrictMap.Api.Accounts;
 using DistrictMap.Api.Datasets;
 using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Geography;
 using DistrictMap.Api.Plan;
 using DistrictMap.Api.Places;
 using DistrictMap.Api.Search;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DistrictMap.Api.Infrastructure.Database;
 
-public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database context: the geography, the plan, and the accounts people sign in with (ASP.NET Core Identity's
+/// user tables, without its role tables: an account's role is a column), and the data protection keys every instance shares.
+/// </summary>
+public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> options)
+    : IdentityUserContext<Account, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Dataset> Datasets => Set<Dataset>();
     public DbSet<DataState> DataState => Set<DataState>();
@@ -38,11 +46,13 @@ public sealed class DistrictMapDbContext(DbContextOptions<DistrictMapDbContext> 
     public DbSet<GreenSpaceSource> GreenSpaceSources => Set<GreenSpaceSource>();
     public DbSet<Postcode> Postcodes => Set<Postcode>();
     public DbSet<PlaceName> PlaceNames => Set<PlaceName>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.HasPostgresExtension("postgis");
-        modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DistrictMapDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("postgis");
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(DistrictMapDbContext).Assembly);
     }
 }
