@@ -23,10 +23,11 @@ public sealed class AuditTrail([FromKeyedServices(ReadOnlyDatabase.Key)] NpgsqlD
         var end = PlanVocabulary.EndOf(quarter).AddDays(1);
         var start = end.AddMonths(-3);
         await using var command = dataSource.CreateCommand("""
-            SELECT a.id, a.at, a.actor, a.operation, a.entity, a.entity_id, a.before::text, a.after::text
+            -- A public page: people are shown by their organisation's mail domain, never by their address.
+            SELECT a.id, a.at, CASE WHEN a.actor LIKE '%@%' THEN 'someone at ' || split_part(a.actor, '@', 2) ELSE a.actor END, a.operation, a.entity, a.entity_id, a.before::text, a.after::text
             FROM audit_log a
             CROSS JOIN LATERAL (SELECT coalesce(a.after, a.before) AS r) x
-            WHERE a.at >= $2 AND a.at < $3
+            WHERE a.at >= $2 AND a.at < $3 AND a.entity <> 'account'
               AND (x.r ->> 'district' = $1
                    OR (a.entity = 'action-update' AND EXISTS (
                         SELECT 1 FROM actions p WHERE p.id = (x.r ->> 'actionId')::int AND p.district_code = $1))
