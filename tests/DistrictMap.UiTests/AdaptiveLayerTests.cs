@@ -48,7 +48,11 @@ public sealed class AdaptiveLayerTests(DenseSite site) : IClassFixture<DenseSite
         Assert.InRange(inView, 401, DenseSite.ExtraLsoas + 100);
         var tilePaths = map.Page.Locator(".leaflet-context-pane .leaflet-tile path");
         await Expect(tilePaths.First).ToBeAttachedAsync();
-        Assert.True(await tilePaths.CountAsync() >= 400, "the tiles draw the LSOAs in view");
+        // The tiles arrive one by one: wait (up to the usual timeout) until they have drawn the LSOAs in view.
+        var drawn = await map.Page.WaitForFunctionAsync(
+            "() => document.querySelectorAll('.leaflet-context-pane .leaflet-tile path').length >= 400", null, new() { Timeout = 15_000 })
+            .ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+        Assert.True(drawn, $"the tiles draw the LSOAs in view (drew {await tilePaths.CountAsync()} shapes)");
         lock (tiles)
         {
             Assert.NotEmpty(tiles);

@@ -173,7 +173,8 @@ public sealed class PlanAndPlacesTests(MapSite site)
         await Expect(profile.Locator(".callout")).ToContainTextAsync("A focus ward of the community plan.");
         await Expect(profile.Locator(".callout")).ToContainTextAsync(ward.GetProperty("focus").GetProperty("reasons")[0].GetString()!);
         await Expect(profile.Locator("canvas.line-chart")).ToHaveAttributeAsync("aria-label", new Regex(Regex.Escape(string.Join(", ", series)) + @" \(%\); target 50$"));
-        // Chart.js drew the ward's series from the table behind the chart, and both hold the API's values.
+        // Chart.js (loaded when the first chart is shown) drew the ward's series from the table behind the chart, and both hold the API's values.
+        await profile.Locator("canvas.line-chart").EvaluateAsync("c => new Promise(done => { const wait = () => window.Chart?.getChart(c) ? done() : setTimeout(wait, 50); wait(); })");
         var drawn = await profile.Locator("canvas.line-chart").EvaluateAsync<double?[]>("c => Chart.getChart(c).data.datasets[0].data");
         var tabled = await profile.Locator("figure.chart table tbody tr td:nth-of-type(1)").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.value)");
         var expected = values.GetProperty("values").EnumerateArray().Where(v => v.GetProperty("area").GetString() == MapSite.WardA)

@@ -1,6 +1,6 @@
 // An indicator over time for a ward, beside the district and the target when known: a Chart.js line
 // chart drawn from the table of the same values, which screen readers, copying and print use.
-import { drawChart } from './charts.js';
+import { drawChart, loadChartJs } from './charts.js';
 import { h } from './dom.js';
 import { number } from './format.js';
 
@@ -24,6 +24,7 @@ export function lineChart({ title, unit, values, decimals = 1 }) {
         h('tbody', {}, values.map(v => h('tr', {},
           h('th', { scope: 'row' }, v.period),
           columns.map(([, , key]) => cell(v[key], decimals))))))));
-  drawChart(figure);
+  // Drawn once Chart.js is there; the figure is in the page by then, so the chart takes its size.
+  loadChartJs().then(() => drawChart(figure)).catch(() => {});
   return figure;
 }

@@ -45,6 +45,24 @@ function barDataset(series, index) {
   return { label: series.name, data: series.values, backgroundColor: colourOf(series, index), stack: 'all' };
 }
 
+let loading;
+
+/**
+ * Chart.js, loaded on first use: the map page draws a chart only when a ward profile opens, so its first
+ * load does not carry it. Until it arrives, and if it cannot, the table behind the chart stands in.
+ */
+export function loadChartJs() {
+  if (window.Chart) return Promise.resolve(window.Chart);
+  loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/lib/chart.js/chart.umd.min.js';
+    script.onload = () => resolve(window.Chart);
+    script.onerror = () => { loading = undefined; reject(new Error('Chart.js could not be loaded')); };
+    document.head.append(script);
+  });
+  return loading;
+}
+
 /** Draws the chart of a figure (canvas and table inside it); returns the Chart, or null without Chart.js. */
 export function drawChart(figure) {
   const canvas = figure.querySelector('canvas');
