@@ -12,6 +12,12 @@ public sealed class SearchApiFixture : ApiFixture
     protected override async Task LoadAsync(TestDatabase db)
     {
         await SyntheticDistrict.LoadAllAsync(db);
+        await LoadGazetteersAsync(db);
+    }
+
+    /// <summary>The synthetic postcodes and place names, through the product's importers (the synthetic district must be loaded).</summary>
+    public static async Task LoadGazetteersAsync(TestDatabase db)
+    {
         await db.Services.GetRequiredService<PostcodeImporter>().ImportAsync(
             new GazetteerImportOptions { Path = Fixtures.File("onspd-synthetic.csv"), District = SyntheticDistrict.Code }, TestDatabase.NoProgress);
         await db.Services.GetRequiredService<PlaceNameImporter>().ImportAsync(

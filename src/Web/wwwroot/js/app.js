@@ -56,6 +56,7 @@ async function main() {
       ? 'Several districts are loaded: choose one above.'
       : 'No district is loaded yet: see the README for how to load one.');
     showDistrict(null, withWards);
+    document.getElementById('place-search').hidden = true;
     document.body.dataset.ready = 'true';
     return;
   }
@@ -129,6 +130,11 @@ async function main() {
     onOpenWard: code => openWard(code),
     onPointChange: (near, radius) => state.update({ near, radius }),
   });
+  // Postcode and place search: loaded when first used; a result chosen is looked up by Near me.
+  const searchBox = document.getElementById('place-search');
+  searchBox.addEventListener('focusin', () => import('./panels/search.js').then(({ createPlaceSearch }) => createPlaceSearch(searchBox, {
+    district: district.id, onChoose: r => { tabs.select('near'); nearMe.at(L.latLng(r.lat, r.lon), { fly: true }); },
+  })), { once: true });
   createPlanExplorer(panels.plan, {
     district: district.id,
     wards: wards.features,
