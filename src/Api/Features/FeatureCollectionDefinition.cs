@@ -49,6 +49,11 @@ public sealed record FeatureCollectionDefinition
     /// </summary>
     public IReadOnlyList<string>? TileProperties { get; init; }
     /// <summary>
+    /// Where the table of the geometry keeps it in Web Mercator (and simplified for the zoom bands) for the tiles, or
+    /// null when the geometry is computed, and tiles then project each feature as they read it.
+    /// </summary>
+    public Tiles.TileGeometry? TileGeometry { get; init; }
+    /// <summary>
     /// When the features hold, which <c>datetime</c> filters on; null when they are not tied to a time, and then
     /// every <c>datetime</c> matches every feature.
     /// </summary>

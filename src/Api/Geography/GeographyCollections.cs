@@ -2,6 +2,7 @@ using DistrictMap.Api.Deprivation;
 using DistrictMap.Api.Features;
 using DistrictMap.Api.Import;
 using DistrictMap.Api.Lsoas;
+using DistrictMap.Api.Tiles;
 
 namespace DistrictMap.Api.Geography;
 
@@ -18,6 +19,7 @@ public static class GeographyCollections
         IdPattern = GssCode.Regex,
         IdDescription = "a LAD GSS code such as E07000111",
         GeometryExpression = "d.geom",
+        TileGeometry = TileGeometry.WithBands("d"),
         DatasetKinds = ["districts"],
         Keywords = ["local authority district", "boundaries"],
         TileProperties = ["code", "name"],
@@ -44,6 +46,7 @@ public static class GeographyCollections
         IdPattern = GssCode.Regex,
         IdDescription = "a ward GSS code such as E05005031",
         GeometryExpression = "w.geom",
+        TileGeometry = TileGeometry.WithBands("w"),
         DatasetKinds = ["wards", "iod", "lsoa-ward-lookup"],
         Keywords = ["electoral wards", "deprivation", "IMD"],
         TileProperties = ["code", "name", "district", "imd_score", "imd_rank_in_district", "imd_worst_decile"],
@@ -75,6 +78,7 @@ public static class GeographyCollections
         IdPattern = GssCode.Regex,
         IdDescription = "an LSOA GSS code such as E01024476",
         GeometryExpression = "l.geom",
+        TileGeometry = TileGeometry.WithBands("l"),
         DatasetKinds = ["lsoas", "iod", "lsoa-ward-lookup"],
         Keywords = ["LSOA", "deprivation", "IMD"],
         TileProperties = ["code", "name", "ward", "imd_score", "imd_decile"],

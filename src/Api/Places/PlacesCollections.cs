@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DistrictMap.Api.Features;
+using DistrictMap.Api.Tiles;
 
 namespace DistrictMap.Api.Places;
 
@@ -21,6 +22,7 @@ public static partial class PlacesCollections
         IdPattern = IdPattern(),
         IdDescription = IdDescription,
         GeometryExpression = "r.geom",
+        TileGeometry = TileGeometry.WithBands("r"),
         DatasetKinds = [PlaceLayer.Routes.Id()],
         Keywords = [.. PlaceKeywords, "walking", "cycling", "routes"],
         TileProperties = ["name", "kind", "network", "sample"],
@@ -48,6 +50,7 @@ public static partial class PlacesCollections
         IdPattern = IdPattern(),
         IdDescription = IdDescription,
         GeometryExpression = "g.geom",
+        TileGeometry = TileGeometry.WithBands("g"),
         DatasetKinds = [PlaceLayer.GreenSpaces.Id()],
         Keywords = [.. PlaceKeywords, "green space", "parks", "nature reserves"],
         TileProperties = ["name", "type", "access", "sample"],
@@ -73,6 +76,7 @@ public static partial class PlacesCollections
         IdPattern = IdPattern(),
         IdDescription = IdDescription,
         GeometryExpression = "p.geom",
+        TileGeometry = TileGeometry.WithBands("p"),
         DatasetKinds = [PlaceLayer.TownCentreProjects.Id()],
         Keywords = [.. PlaceKeywords, "town centres", "projects"],
         TileProperties = ["title", "town", "status", "sample"],
@@ -103,6 +107,7 @@ public static partial class PlacesCollections
         IdPattern = IdPattern(),
         IdDescription = IdDescription,
         GeometryExpression = "s.geom",
+        TileGeometry = TileGeometry.Points("s"),
         DatasetKinds = [PlaceLayer.RecyclingSites.Id()],
         Keywords = [.. PlaceKeywords, "recycling"],
         TileProperties = ["name", "materials", "sample"],
@@ -127,6 +132,7 @@ public static partial class PlacesCollections
         IdPattern = IdPattern(),
         IdDescription = IdDescription,
         GeometryExpression = "a.geom",
+        TileGeometry = TileGeometry.Points("a"),
         DatasetKinds = [PlaceLayer.Activities.Id()],
         Keywords = [.. PlaceKeywords, "volunteering", "community activities"],
         TileProperties = ["title", "type", "when", "sample"],

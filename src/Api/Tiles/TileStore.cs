@@ -11,10 +11,11 @@ namespace DistrictMap.Api.Tiles;
 
 /// <summary>
 /// Builds Mapbox Vector Tiles in PostGIS for any declared feature collection: the features whose bounding box
-/// meets the tile (with a 64-unit buffer) found through the geometry's GiST index, simplified for the zoom,
-/// projected to Web Mercator, clipped and quantised by ST_AsMVTGeom (extent 4096) and encoded by ST_AsMVT,
+/// meets the tile (with a 64-unit buffer) found through a GiST index, in Web Mercator and simplified for the zoom
+/// (kept so by the database when the collection declares a <see cref="TileGeometry"/>, else done as each row is read),
+/// clipped and quantised by ST_AsMVTGeom (extent 4096) and encoded by ST_AsMVT,
 /// with the id and the collection's <see cref="FeatureCollectionDefinition.TileProperties"/> only.
-/// The SQL is assembled once per collection from its declaration; the tile's address is always bound.
+/// The SQL is assembled once per collection and zoom band from its declaration; the tile's address is always bound.
 /// Tiles built are kept in memory under the data version they were built at (<see cref="TileOptions"/>), and in
 /// front of that in the <see cref="SharedTileStore"/> every instance reads.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class TileStore(
     /// <summary>Below this zoom geometries are simplified before projection (above it they are already finer than a tile unit).</summary>
     public const int SimplifyBelowZoom = 12;
 
-    private readonly ConcurrentDictionary<string, string> sql = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Collection, int? Band), string> sql = new();
 
     private readonly MemoryCache? cache = options.Value.CacheMegabytes > 0
         ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CacheMegabytes * 1024L * 1024L })
@@ -90,11 +91,16 @@ public sealed class TileStore(
     /// <summary>Builds the tile from the data as it is now, keeping it nowhere.</summary>
     internal async Task<byte[]> BuildAsync(FeatureCollectionDefinition collection, TileAddress tile, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql.GetOrAdd(collection.Id, _ => Sql(collection)));
+        var band = collection.TileGeometry is null ? null : TileGeometry.BandOf(tile.Z);
+        await using var command = dataSource.CreateCommand(sql.GetOrAdd((collection.Id, band), _ => Sql(collection, tile.Z)));
         command.Parameters.Add(new NpgsqlParameter<int>("z", NpgsqlDbType.Integer) { TypedValue = tile.Z });
         command.Parameters.Add(new NpgsqlParameter<int>("x", NpgsqlDbType.Integer) { TypedValue = tile.X });
         command.Parameters.Add(new NpgsqlParameter<int>("y", NpgsqlDbType.Integer) { TypedValue = tile.Y });
-        command.Parameters.Add(new NpgsqlParameter<double>("tolerance", NpgsqlDbType.Double) { TypedValue = Tolerance(tile.Z) });
+        if (collection.TileGeometry is null)
+        {
+            command.Parameters.Add(new NpgsqlParameter<double>("tolerance", NpgsqlDbType.Double) { TypedValue = Tolerance(tile.Z) });
+        }
+
         return await command.ExecuteScalarAsync(cancellationToken) as byte[] ?? [];
     }
 
@@ -130,27 +136,42 @@ public sealed class TileStore(
         _ => "text",
     };
 
-    private static string Sql(FeatureCollectionDefinition collection)
+    /// <summary>
+    /// The tile SQL of a collection at a zoom. With a <see cref="TileGeometry"/> the rows are found through the GiST
+    /// index of the projected geometry and drawn from the zoom's simplified band, so nothing is projected or simplified
+    /// per request; otherwise each geometry is simplified (below <see cref="SimplifyBelowZoom"/>) and projected as read.
+    /// </summary>
+    private static string Sql(FeatureCollectionDefinition collection, int zoom)
     {
-        var geometry = collection.GeometryExpression;
         // Each property cast to its declared type, so that ST_AsMVT writes numbers as numbers (numeric would be a string).
         var columns = string.Join("", Properties(collection).Select(p => $",\n           ({p.Expression})::{SqlType(p.Type)} AS \"{p.Name}\""));
         var id = CarriesId(collection) ? $",\n           ({collection.IdExpression})::text AS id" : "";
         var where = collection.Where is null ? "" : $"({collection.Where}) AND ";
         var margin = ((double)Buffer / Extent).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string drawn, search, searched;
+        if (collection.TileGeometry is { } stored)
+        {
+            (drawn, search, searched) = (stored.For(zoom), $"ST_TileEnvelope(@z, @x, @y, margin => {margin})", stored.Search);
+        }
+        else
+        {
+            var geometry = collection.GeometryExpression;
+            drawn = $"ST_Transform(CASE WHEN @tolerance > 0 THEN ST_Simplify({geometry}, @tolerance, true) ELSE {geometry} END, 3857)";
+            (search, searched) = ($"ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => {margin}), 4326)", geometry);
+        }
+
         // The layer is named after the collection; ids are declared in code as lower-case words and hyphens.
+        // OFFSET 0 keeps the planner from pushing "geom IS NOT NULL" into the scan, which computed ST_AsMVTGeom twice a row.
         return $"""
             WITH tile AS (
-                SELECT ST_TileEnvelope(@z, @x, @y) AS envelope,
-                       ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => {margin}), 4326) AS search
+                SELECT ST_TileEnvelope(@z, @x, @y) AS envelope, {search} AS search
             )
             SELECT ST_AsMVT(mvt, '{collection.Id}', {Extent}, 'geom')
             FROM (
-                SELECT ST_AsMVTGeom(
-                           ST_Transform(CASE WHEN @tolerance > 0 THEN ST_Simplify({geometry}, @tolerance, true) ELSE {geometry} END, 3857),
-                           tile.envelope, {Extent}, {Buffer}, true) AS geom{id}{columns}
+                SELECT ST_AsMVTGeom({drawn}, tile.envelope, {Extent}, {Buffer}, true) AS geom{id}{columns}
                 FROM {collection.From}, tile
-                WHERE {where}{geometry} && tile.search
+                WHERE {where}{searched} && tile.search
+                OFFSET 0
             ) mvt
             WHERE mvt.geom IS NOT NULL
             """;
