@@ -67,7 +67,8 @@ public static class WebMercatorQuad
     {
         FirstEditionType = "TileMatrixSetType",
         FirstEditionIdentifier = Id,
-        FirstEditionSupportedCrs = Crs,
+        // The OGC URN: GDAL 3.6 refuses http:// CRS identifiers in a tile matrix set it parses with network access off.
+        FirstEditionSupportedCrs = "urn:ogc:def:crs:EPSG::3857",
         FirstEditionTileMatrices = [.. Enumerable.Range(0, DeepestMatrix + 1).Select(Matrix).Select(m => new FirstEditionTileMatrix(
             "TileMatrixType", m.Id, m.ScaleDenominator, m.PointOfOrigin, m.TileWidth, m.TileHeight, m.MatrixWidth, m.MatrixHeight))],
     };

@@ -90,7 +90,7 @@ public sealed class OgcTilesTests(OgcFixture api)
         }
 
         // The first edition's members too, for clients that read only TMS 1.0.
-        Assert.Equal("http://www.opengis.net/def/crs/EPSG/0/3857", tms.GetProperty("supportedCRS").GetString());
+        Assert.Equal("urn:ogc:def:crs:EPSG::3857", tms.GetProperty("supportedCRS").GetString());
         var first = tms.GetProperty("tileMatrix").EnumerateArray().ToList();
         Assert.Equal(matrices.Select(m => m.GetProperty("id").GetString()), first.Select(m => m.GetProperty("identifier").GetString()));
         Assert.Equal(-half, first[7].GetProperty("topLeftCorner")[0].GetDouble(), 6);
