@@ -27,7 +27,8 @@ public static class ConditionalGet
 
             var version = await http.RequestServices.GetRequiredService<DataVersionSource>().GetAsync(http.RequestAborted);
             var maxAge = http.RequestServices.GetRequiredService<IOptions<CachingOptions>>().Value.MaxAgeSeconds;
-            var etag = ETagFor(http.Request, version);
+            var path = http.GetEndpoint()?.Metadata.GetMetadata<EntityTagPath>()?.Path(http.Request) ?? http.Request.Path.ToString();
+            var etag = ETagFor(http.Request, path, version);
             http.Items[typeof(DataVersion)] = version;
             if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch
                 && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
@@ -56,13 +57,21 @@ public static class ConditionalGet
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new OwnEntityTag());
 
+    /// <summary>
+    /// Gives an endpoint's responses the ETag of another address of the same representation (such as a tile served under
+    /// two paths), so that a tag from either is current at both.
+    /// </summary>
+    public static TBuilder WithEntityTagOf<TBuilder>(this TBuilder builder, Func<HttpRequest, string> path)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new EntityTagPath(path));
+
     /// <summary>The data version the ETag of this request was computed from, for the response to use.</summary>
     public static DataVersion? DataVersion(this HttpContext context) => context.Items[typeof(DataVersion)] as DataVersion;
 
-    private static EntityTagHeaderValue ETagFor(HttpRequest request, DataVersion version)
+    private static EntityTagHeaderValue ETagFor(HttpRequest request, string path, DataVersion version)
     {
         // The Accept-Encoding is part of the key: a strong tag must change with the content coding.
-        var key = $"{version.Version}\n{request.Path}\n{request.QueryString}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
+        var key = $"{version.Version}\n{path}\n{request.QueryString}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
         var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 15)
             .Replace('+', '-').Replace('/', '_');
         return new EntityTagHeaderValue($"\"{version.Version}-{hash}\"");
@@ -77,6 +86,9 @@ public static class ConditionalGet
         response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
     }
 }
+
+/// <summary>Endpoint metadata: the path whose ETag the endpoint's responses share.</summary>
+public sealed record EntityTagPath(Func<HttpRequest, string> Path);
 
 /// <summary>Endpoint metadata: the endpoint's responses carry their own ETag.</summary>
 public sealed record OwnEntityTag;

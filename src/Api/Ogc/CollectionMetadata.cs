@@ -27,7 +27,7 @@ public static class CollectionMetadata
             new(Links.Absolute(request, $"{path}/items", QueryString.Create("f", "csv")), "items", ResponseFormats.CsvMediaType, $"{definition.Title} as CSV"),
             new(Links.Absolute(request, $"{path}/queryables"), "http://www.opengis.net/def/rel/ogc/1.0/queryables", FeatureSchemas.MediaType, "Queryable properties"),
             new(Links.Absolute(request, $"{path}/schema"), FeatureSchemas.SchemaRel, FeatureSchemas.MediaType, "Schema of the features (JSON Schema)"),
-            new(Links.Absolute(request, Tiles.TileEndpoints.TileJsonPath(definition.Id)), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", ResponseFormats.JsonMediaType, $"{definition.Title} as vector tiles (TileJSON)"),
+            new(Links.Absolute(request, TileSetMetadata.TilesetsPath(definition.Id)), "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", ResponseFormats.JsonMediaType, $"{definition.Title} as vector tiles (OGC API - Tiles)"),
         };
         links.AddRange(mine.Where(s => s.LicenceUrl is not null).DistinctBy(s => s.LicenceUrl)
             .Select(s => new Link(s.LicenceUrl!, "license", ResponseFormats.HtmlMediaType, s.Licence)));

@@ -36,6 +36,20 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
         "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
         "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+
+        // OGC API - Tiles - Part 1 and the 2D Tile Matrix Set and Tileset Metadata 2.0 classes its resources follow.
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+        "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset",
+        "http://www.opengis.net/spec/tms/2.0/conf/tilesetmetadata",
+        "http://www.opengis.net/spec/tms/2.0/conf/json-tilesetmetadata",
+        "http://www.opengis.net/spec/tms/2.0/conf/tilematrixsetlimits",
+        "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixsetlimits",
     ];
 
     private static readonly ResponseFormat[] MetadataFormats = [ResponseFormat.Json, ResponseFormat.Html];
@@ -80,6 +94,8 @@ public static class OgcEndpoints
             .WithSummary("One feature")
             .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs).");
         group.MapOgcSchemaEndpoints();
+        group.MapOgcTileMatrixSetEndpoints();
+        group.MapOgcTileEndpoints();
         return group;
     }
 
@@ -97,6 +113,7 @@ public static class OgcEndpoints
             new Link(Links.Absolute(request, "/docs"), "service-doc", ResponseFormats.HtmlMediaType, "The API documentation"),
             new Link(Links.Absolute(request, "/ogc/conformance"), "conformance", ResponseFormats.JsonMediaType, "Conformance declaration"),
             new Link(Links.Absolute(request, "/ogc/collections"), "data", ResponseFormats.JsonMediaType, "Feature collections"),
+            new Link(Links.Absolute(request, "/ogc/tileMatrixSets"), TileMatrixSetEndpoints.TilingSchemesRel, ResponseFormats.JsonMediaType, "Tile matrix sets of the vector tiles"),
             new Link(Links.Absolute(request, "/api/catalog"), "describedby", "application/ld+json", "DCAT catalogue of the datasets"),
         ]).ToList();
         const string title = "DistrictMap data API";
@@ -168,7 +185,7 @@ public static class OgcEndpoints
         if (format == ResponseFormat.Html)
         {
             return new HtmlPage(info.Title).Paragraph(info.Description)
-                .LinkList(info.Links.Where(l => l.Rel is "items" or "license" or "describedby").Select(l => (l.Href, l.Title ?? l.Rel)))
+                .LinkList(info.Links.Where(l => l.Rel is "items" or "license" or "describedby" or "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector").Select(l => (l.Href, l.Title ?? l.Rel)))
                 .Table(
                     "Properties",
                     ["Property", "Type", "Description", "Queryable"],

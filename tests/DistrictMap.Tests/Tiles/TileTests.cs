@@ -125,9 +125,11 @@ public sealed class TileTests(PlacesApiFixture api) : IClassFixture<PlacesApiFix
         foreach (var collection in collections)
         {
             var id = collection.GetProperty("id").GetString()!;
-            var link = collection.GetProperty("links").EnumerateArray()
-                .Single(l => l.GetProperty("rel").GetString() == "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector");
-            var tileJson = await api.JsonAsync(new Uri(link.GetProperty("href").GetString()!).PathAndQuery);
+            // The collection links its OGC API - Tiles tilesets; the tileset's alternate link is the TileJSON.
+            var tilesets = await api.JsonAsync(LinkPath(collection, "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector"));
+            var tileset = await api.JsonAsync(LinkPath(tilesets.GetProperty("tilesets")[0], "self"));
+            var tileJson = await api.JsonAsync(tileset.GetProperty("links").EnumerateArray()
+                .Select(l => new Uri(l.GetProperty("href").GetString()!).PathAndQuery).Single(p => p == $"/tiles/{id}"));
             var template = Assert.Single(tileJson.GetProperty("tiles").EnumerateArray()).GetString()!;
             var (response, body) = await GetAsync(new Uri(template.Replace("{z}", $"{tile.Z}").Replace("{x}", $"{tile.X}").Replace("{y}", $"{tile.Y}")).PathAndQuery);
 
@@ -140,6 +142,9 @@ public sealed class TileTests(PlacesApiFixture api) : IClassFixture<PlacesApiFix
             }
         }
     }
+
+    private static string LinkPath(System.Text.Json.JsonElement document, string rel) =>
+        new Uri(document.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == rel).GetProperty("href").GetString()!).PathAndQuery;
 
     [Fact]
     public async Task The_TileJSON_names_the_layer_its_fields_bounds_and_attribution()

@@ -47,4 +47,18 @@ internal static class OgcParameterDocs
             Values: [.. Features.CoordinateReferenceSystem.All.Select(c => c.Uri)]),
         _ => null,
     };
+
+    /// <summary>The path parameters of OGC API - Tiles, as /req/core/tc-tilematrix-definition and the others define them.</summary>
+    public static ParameterDocs.Doc? Path(string name) => name switch
+    {
+        "tileMatrixSetId" => new("Identifier of a tile matrix set (see /ogc/tileMatrixSets): WebMercatorQuad.", JsonSchemaType.String, Ogc.WebMercatorQuad.Id, Required: true, Values: [Ogc.WebMercatorQuad.Id]),
+        "tileMatrix" => new(
+            $"Identifier selecting one of the scales defined in the TileMatrixSet and representing the scaleDenominator the tile: 0 to {Tiles.TileAddress.MaxZoom} of WebMercatorQuad (the zoom level).",
+            JsonSchemaType.String,
+            "11",
+            Required: true),
+        "tileRow" => new("Row index of the tile on the selected TileMatrix, from the north. It cannot exceed the MatrixHeight-1 for the selected TileMatrix; the tileset's tileMatrixSetLimits give the rows served.", JsonSchemaType.Integer, 683, Required: true, Minimum: 0),
+        "tileCol" => new("Column index of the tile on the selected TileMatrix, from the west. It cannot exceed the MatrixWidth-1 for the selected TileMatrix; the tileset's tileMatrixSetLimits give the columns served.", JsonSchemaType.Integer, 1024, Required: true, Minimum: 0),
+        _ => null,
+    };
 }

@@ -61,6 +61,6 @@ internal static class ParameterDocs
         ("z", _) => new($"Zoom level, 0 to {Tiles.TileAddress.MaxZoom}.", JsonSchemaType.Integer, 12, Required: true, Minimum: 0, Maximum: Tiles.TileAddress.MaxZoom),
         ("x", _) => new("Tile column from the west, 0 to 2^z - 1 (XYZ scheme).", JsonSchemaType.Integer, 2049, Required: true, Minimum: 0),
         ("y", _) => new("Tile row from the north, 0 to 2^z - 1 (XYZ scheme, as Leaflet, OpenLayers and MapLibre use; not TMS).", JsonSchemaType.Integer, 1365, Required: true, Minimum: 0),
-        _ => null,
+        _ => OgcParameterDocs.Path(name),
     };
 }
