@@ -99,6 +99,7 @@ public static class AccountServices
         });
         services.AddScoped<AccountSignIn>();
         services.AddScoped<Workspace.PartnerWorkspace>();
+        services.AddScoped<Workspace.IndicatorUpload>();
         return services;
     }
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using DistrictMap.Api.Http;
-using DistrictMap.Api.Import;
 using DistrictMap.Api.Access;
 
 namespace DistrictMap.Api.Plan;
@@ -65,7 +63,10 @@ public static class IndicatorEndpoints
         IReadOnlyList<(string Row, IndicatorValueInput Value)> rows;
         if (request.ContentType?.StartsWith(ResponseFormats.CsvMediaType, StringComparison.OrdinalIgnoreCase) == true)
         {
-            rows = await ReadCsvAsync(request, cancellationToken);
+            var body = await RequestBodies.ReadAsync(request, RequestBodies.MaxUploadBytes, cancellationToken);
+            var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
+            rows = [.. IndicatorValueCsv.Read(body, charset, code, "send UTF-8, or name the encoding in the Content-Type, such as text/csv; charset=windows-1252")
+                .Select(r => (r.Row, r.Value))];
         }
         else
         {
@@ -75,47 +76,6 @@ public static class IndicatorEndpoints
         var written = await writer.SetIndicatorValuesAsync(code, rows, Actor.From(user), sample: false, cancellationToken);
         return TypedResults.Json(new ValuesWritten(rows.Count, written));
     }
-
-    private static async Task<IReadOnlyList<(string, IndicatorValueInput)>> ReadCsvAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var body = await RequestBodies.ReadAsync(request, RequestBodies.MaxUploadBytes, cancellationToken);
-        try
-        {
-            var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
-            using var csv = CsvSource.FromBytes(
-                body,
-                "upload",
-                CsvEncoding.Parse(charset, "upload", "charset"),
-                "send UTF-8, or name the encoding in the Content-Type, such as text/csv; charset=windows-1252");
-            var (area, period, value) = (csv.Find("area"), csv.Find("period"), csv.Find("value"));
-            var missing = new[] { ("area", area), ("period", period), ("value", value) }.Where(c => c.Item2 is null).Select(c => c.Item1).ToList();
-            if (missing.Count > 0)
-            {
-                throw new BadRequestException($"The CSV has no {string.Join(", ", missing)} column: the header must name area, period and value (target and note are optional).");
-            }
-
-            var (target, note) = (csv.Find("target"), csv.Find("note"));
-            // Values that are not numbers become NaN, which the writer reports with every other bad row.
-            var rows = new List<(string, IndicatorValueInput)>();
-            while (csv.Read())
-            {
-                rows.Add(($"row {csv.RowNumber}", new IndicatorValueInput(csv.Get(area), csv.Get(period), Number(csv.Get(value)), csv.Get(target) is { } t ? Number(t) : null, csv.Get(note))));
-                if (rows.Count > 100_000)
-                {
-                    throw new BadRequestException("The upload has more than 100,000 rows: split it.");
-                }
-            }
-
-            return rows.Count > 0 ? rows : throw new BadRequestException("The CSV has a header but no rows.");
-        }
-        catch (ImportException e)
-        {
-            throw new BadRequestException(e.Message);
-        }
-    }
-
-    private static double Number(string? text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : double.NaN;
 }
 
 public sealed record IndicatorList(IReadOnlyList<IndicatorDto> Indicators);

@@ -112,87 +112,16 @@ public sealed class PlanWriter(DistrictMapDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Sets indicator values, all or nothing: every bad row is reported, and nothing is written unless all are good.
-    /// Values are matched on indicator, area and period; one audit row per value written.
+    /// Sets one indicator's values, all or nothing, in one batch (see <see cref="IndicatorValueWriter"/>).
     /// </summary>
     public async Task<int> SetIndicatorValuesAsync(string code, IReadOnlyList<(string Row, IndicatorValueInput Value)> rows, Actor actor, bool sample, CancellationToken cancellationToken, bool audit = true)
     {
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, cancellationToken)
-            ?? throw new ResourceNotFoundException($"There is no indicator {code}.");
-        var areas = indicator.Geography == "ward"
-            ? await db.Wards.Select(w => w.Code).ToListAsync(cancellationToken)
-            : [];
-        var districts = await db.Districts.Select(d => d.Code).ToListAsync(cancellationToken);
-        var known = new HashSet<string>(areas.Concat(districts), StringComparer.Ordinal);
-        var errors = new FieldErrors();
-        var seen = new HashSet<(string, string)>();
-        foreach (var (row, value) in rows)
+        if (!await db.Indicators.AnyAsync(i => i.Code == code, cancellationToken))
         {
-            var area = value.Area?.Trim().ToUpperInvariant();
-            if (area is null || !known.Contains(area))
-            {
-                errors.Add(row, $"area '{FieldErrors.Shorten(value.Area ?? "")}' is not a loaded {(indicator.Geography == "ward" ? "ward or district" : "district")} code.");
-            }
-
-            if (!PlanVocabulary.IsPeriod(value.Period))
-            {
-                errors.Add(row, $"period '{FieldErrors.Shorten(value.Period ?? "")}' must be a quarter such as 2025-Q2 or a year such as 2025.");
-            }
-
-            if (value.Value is not { } number || !double.IsFinite(number))
-            {
-                errors.Add(row, "value must be a number.");
-            }
-
-            if (value.Target is { } target && !double.IsFinite(target))
-            {
-                errors.Add(row, "target must be a number.");
-            }
-
-            if ((value.Note?.Length ?? 0) > 1000)
-            {
-                errors.Add(row, "note must be 1,000 characters or fewer.");
-            }
-
-            if (area is not null && value.Period is not null && !seen.Add((area, value.Period)))
-            {
-                errors.Add(row, $"{area} {value.Period} is given twice.");
-            }
+            throw new ResourceNotFoundException($"There is no indicator {code}.");
         }
 
-        errors.ThrowIfAny();
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var written = 0;
-        foreach (var (_, input) in rows)
-        {
-            var area = input.Area!.Trim().ToUpperInvariant();
-            var existing = await db.IndicatorValues.FirstOrDefaultAsync(v => v.IndicatorCode == code && v.AreaCode == area && v.Period == input.Period, cancellationToken);
-            var before = existing is null ? null : Snapshot(existing);
-            if (existing is not null && existing.Value == input.Value && existing.Target == input.Target && existing.Note == input.Note)
-            {
-                continue;
-            }
-
-            existing ??= db.IndicatorValues.Add(new IndicatorValue { IndicatorCode = code, AreaCode = area, Period = input.Period!, Sample = sample }).Entity;
-            existing.Value = input.Value!.Value;
-            existing.Target = input.Target;
-            existing.Note = input.Note;
-            existing.Sample = sample;
-            await db.SaveChangesAsync(cancellationToken);
-            if (audit)
-            {
-                await AuditAsync(actor, before is null ? "create" : "update", "indicator-value", existing.Id, before, Snapshot(existing), cancellationToken);
-            }
-
-            written++;
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return written;
+        return await new IndicatorValueWriter(db, clock).WriteAsync([.. rows.Select(r => new IndicatorValueRow(r.Row, code, r.Value))], actor, sample, audit, cancellationToken);
     }
 
     internal sealed record Validated(
@@ -421,26 +350,29 @@ public sealed class PlanWriter(DistrictMapDbContext db, TimeProvider clock)
 
     internal async Task AuditAsync(Actor actor, string operation, string entity, int id, object? before, object? after, CancellationToken cancellationToken)
     {
-        db.AuditLog.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(),
-            Actor = $"{actor.Name} ({actor.Role})",
-            Operation = operation,
-            Entity = entity,
-            EntityId = id.ToString(CultureInfo.InvariantCulture),
-            Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
-            After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
-        });
+        db.AuditLog.Add(AuditRow(clock.GetUtcNow(), actor, operation, entity, id, before, after));
         await db.SaveChangesAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             DataVersionSource.BumpSql,
             cancellationToken);
     }
 
+    /// <summary>One audit row of a plan write: who, what, and the record before and after as JSON.</summary>
+    internal static AuditEntry AuditRow(DateTimeOffset at, Actor actor, string operation, string entity, int id, object? before, object? after) => new()
+    {
+        At = at,
+        Actor = $"{actor.Name} ({actor.Role})",
+        Operation = operation,
+        Entity = entity,
+        EntityId = id.ToString(CultureInfo.InvariantCulture),
+        Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
+        After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
+    };
+
     private static object Snapshot(ActionUpdate update) =>
         new { update.Id, update.ActionId, update.Quarter, update.Rag, update.Commentary, update.Author, update.At };
 
-    private static object Snapshot(IndicatorValue value) =>
+    internal static object Snapshot(IndicatorValue value) =>
         new { value.Id, Indicator = value.IndicatorCode, Area = value.AreaCode, value.Period, value.Value, value.Target, value.Note };
 
     internal static object Snapshot(PlanAction action) => new
