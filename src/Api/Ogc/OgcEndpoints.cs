@@ -36,6 +36,10 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
         "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
         "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+        // OGC API - Features - Part 4 (OGC 20-002 draft): create, replace, update and delete, on the actions collection.
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
     ];
 
     private static readonly ResponseFormat[] MetadataFormats = [ResponseFormat.Json, ResponseFormat.Html];
@@ -78,8 +82,10 @@ public static class OgcEndpoints
             .Offers(ItemFormats)
             .WithName("OgcItem")
             .WithSummary("One feature")
-            .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs).");
+            .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs). An action's GeoJSON carries the action's own ETag (its version), "
+                + "to send in If-Match when replacing, updating or deleting it.");
         group.MapOgcSchemaEndpoints();
+        group.MapOgcTransactionEndpoints();
         return group;
     }
 
@@ -238,7 +244,7 @@ public static class OgcEndpoints
         return FeatureWriter.FeatureCollection(page, links, TimeStamp(http));
     }
 
-    private static async Task<IResult> Item(
+    internal static async Task<IResult> Item(
         string collectionId,
         string featureId,
         HttpRequest request,
