@@ -36,6 +36,10 @@ public static class OgcEndpoints
         "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
         "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
         "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+        // OGC API - Features - Part 4 (OGC 20-002 draft): create, replace, update and delete, on the actions collection.
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
 
         // OGC API - Tiles - Part 1 and the 2D Tile Matrix Set and Tileset Metadata 2.0 classes its resources follow.
         "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
@@ -92,10 +96,12 @@ public static class OgcEndpoints
             .Offers(ItemFormats)
             .WithName("OgcItem")
             .WithSummary("One feature")
-            .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs).");
+            .WithDescription("A feature by its id (a GSS code for districts, wards and LSOAs). An action's GeoJSON carries the action's own ETag (its version), "
+                + "to send in If-Match when replacing, updating or deleting it.");
         group.MapOgcSchemaEndpoints();
         group.MapOgcTileMatrixSetEndpoints();
         group.MapOgcTileEndpoints();
+        group.MapOgcTransactionEndpoints();
         return group;
     }
 
@@ -255,7 +261,7 @@ public static class OgcEndpoints
         return FeatureWriter.FeatureCollection(page, links, TimeStamp(http));
     }
 
-    private static async Task<IResult> Item(
+    internal static async Task<IResult> Item(
         string collectionId,
         string featureId,
         HttpRequest request,

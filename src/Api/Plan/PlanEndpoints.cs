@@ -213,6 +213,13 @@ public static class PlanEndpoints
             throw new BadRequestException("The body is empty: send a JSON object.");
         }
 
+        return Parse<T>(body);
+    }
+
+    /// <summary>A write's JSON as <typeparamref name="T"/>, with the rules every write's body follows (no control characters); a 400 otherwise.</summary>
+    internal static T Parse<T>(byte[] body)
+        where T : class
+    {
         try
         {
             return JsonSerializer.Deserialize<T>(body, Json)

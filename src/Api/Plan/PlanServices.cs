@@ -15,6 +15,7 @@ public static class PlanServices
         services.AddSingleton<PlanMonitoring>();
         services.AddScoped<PlanReads>();
         services.AddScoped<PlanWriter>();
+        services.AddSingleton<Ogc.ActionFeatures>();
         services.AddScoped<ApiKeys>();
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -68,7 +68,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
         }
 
         DocumentResponses(operation, context, formats);
-        OgcOperationDocs.Apply(operation);
+        OgcOperationDocs.Apply(operation, context.Document);
     }
 
     private static OpenApiParameter Describe(OpenApiParameter parameter, ParameterDocs.Doc doc)
@@ -122,7 +122,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                 switch (mediaType)
                 {
                     case ResponseFormats.GeoJsonMediaType:
-                        var single = operation.OperationId is "GetWard" or "GetLsoa" or "OgcItem";
+                        var single = operation.OperationId is "GetWard" or "GetLsoa" or "OgcItem" or "OgcCreateAction" or "OgcReplaceAction" or "OgcUpdateAction";
                         content.Schema = new OpenApiSchemaReference(single ? GeoJsonSchemas.Feature : GeoJsonSchemas.FeatureCollection, context.Document);
                         content.Example = Examples.GeoJsonFor(operation.OperationId);
                         break;
@@ -146,7 +146,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
 
             if (formats?.Contains(ResponseFormat.GeoJson) == true && !success.Content.ContainsKey(ResponseFormats.GeoJsonMediaType))
             {
-                var single = operation.OperationId is "GetWard" or "GetLsoa" or "OgcItem";
+                var single = operation.OperationId is "GetWard" or "GetLsoa" or "OgcItem" or "OgcCreateAction" or "OgcReplaceAction" or "OgcUpdateAction";
                 success.Content[ResponseFormats.GeoJsonMediaType] = new OpenApiMediaType
                 {
                     Schema = new OpenApiSchemaReference(single ? GeoJsonSchemas.Feature : GeoJsonSchemas.FeatureCollection, context.Document),
@@ -190,7 +190,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
             AddProblem(operation, "400", "The body or a parameter is invalid; detail (and errors, per field or row) says what is wrong.", problem, "1 problem(s), nothing was written: priority: Give one of the plan's priorities: place, economy, people, environment.");
             AddProblem(operation, "401", "No API key, or an unknown or revoked one.", problem, "Writes need an API key: send it as 'Authorization: Bearer KEY' or 'X-Api-Key: KEY'.");
             AddProblem(operation, "403", "The key may not make this change: a partner key changes only actions its organisation leads.", problem, "Action 3 is led by another organisation.");
-            if (operation.OperationId is "ReplaceAction" or "DeleteAction")
+            if (operation.OperationId is "ReplaceAction" or "DeleteAction" or "OgcReplaceAction" or "OgcUpdateAction" or "OgcDeleteAction")
             {
                 AddProblem(operation, "412", "The If-Match entity tag is stale: the action changed meanwhile.", problem, "Action 3 has changed since that ETag was issued.");
                 AddProblem(operation, "428", "If-Match is required.", problem, "Send If-Match with the action's ETag.");
@@ -199,9 +199,14 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                     Name = "If-Match",
                     In = ParameterLocation.Header,
                     Required = true,
-                    Description = "The action's ETag, from GET /api/actions/{id}.",
+                    Description = "The action's ETag, from GET /api/actions/{id} or GET /ogc/collections/actions/items/{featureId}.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
+            }
+
+            if (operation.OperationId is "OgcCreateAction" or "OgcReplaceAction" or "OgcUpdateAction" or "OgcDeleteAction")
+            {
+                AddProblem(operation, "405", "The collection is read-only (only actions take writes); the Allow header lists the methods it allows.", problem, "The collection wards is read-only: POST is not allowed on its items.");
             }
 
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySecurityScheme, context.Document)] = [] }];
@@ -253,6 +258,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                             "401" => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
                             "403" => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
                             "404" => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                            "405" => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
                             "406" => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
                             "412" => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
                             "428" => "https://tools.ietf.org/html/rfc6585#section-3",
@@ -265,6 +271,7 @@ internal sealed class ApiDocumentation(IOptions<FeatureOptions> features, Featur
                             "401" => "Unauthorized",
                             "403" => "Forbidden",
                             "404" => "Not found",
+                            "405" => "Method not allowed",
                             "406" => "Not acceptable",
                             "412" => "Precondition Failed",
                             "428" => "Precondition Required",

@@ -11,8 +11,9 @@ internal static class OgcOperationDocs
 {
     private static readonly HashSet<string> FormParameters = ["bbox", "datetime", "limit", "properties", "sortby"];
 
-    public static void Apply(OpenApiOperation operation)
+    public static void Apply(OpenApiOperation operation, OpenApiDocument document)
     {
+        OgcTransactionDocs.Apply(operation, document);
         if (operation.OperationId is null || !operation.OperationId.StartsWith("Ogc", StringComparison.Ordinal))
         {
             return;
