@@ -37,6 +37,47 @@ public sealed class NewActionPageTests(PartnerSite site)
     }
 
     [Fact]
+    public async Task A_partner_creates_an_action_with_wards_picked_on_the_map_and_a_drawn_point()
+    {
+        await using var partner = await OpenNewActionAsync(site);
+        var page = partner.Page;
+        await page.GetByLabel("Title").FillAsync("Synthetic action drawn on the map");
+        await page.GetByLabel("Priority").SelectOptionAsync("environment");
+        await ClickMapAtAsync(page, 0.05, 51.05);
+        await ClickMapAtAsync(page, 0.15, 51.05);
+        await Expect(page.GetByLabel("Synthetic Ward A")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Synthetic Ward B")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel("Synthetic Ward C")).Not.ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Draw Marker" }).ClickAsync();
+        await ClickMapAtAsync(page, 0.25, 51.05);
+        await Expect(page.Locator("#Form_Location")).ToHaveValueAsync(new Regex("\"Point\""));
+        // Drawing on ward C placed the point; it did not make C a target ward.
+        await Expect(page.GetByLabel("Synthetic Ward C")).Not.ToBeCheckedAsync();
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
+        await BrowserSite.SaveScreenshotAsync(page, "partner-new-action.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the action" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/partner$"));
+        var message = await page.Locator("#message").TextContentAsync();
+        var id = int.Parse(Regex.Match(message!, "Created action ([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(page.Locator($"tr[data-action='{id}']")).ToContainTextAsync("Synthetic action drawn on the map");
+
+        var action = await site.JsonAsync($"/api/actions/{id}");
+        Assert.Equal("Synthetic Partner A", action.GetProperty("leadPartner").GetProperty("name").GetString());
+        Assert.Equal(["E05999901", "E05999902"], action.GetProperty("wards").EnumerateArray().Select(w => w.GetProperty("code").GetString()!).Order().ToArray());
+        var location = action.GetProperty("location");
+        Assert.Equal("Point", location.GetProperty("type").GetString());
+        Assert.InRange(location.GetProperty("coordinates")[0].GetDouble(), 0.249, 0.251);
+        Assert.InRange(location.GetProperty("coordinates")[1].GetDouble(), 51.049, 51.051);
+
+        // Audited as the REST write is: the creation is in the quarter's audit trail.
+        await page.GotoAsync("/monitoring");
+        await Expect(page.Locator(".audit-entry h3", new() { HasText = $"create action {id}" })).ToHaveCountAsync(1);
+        Assert.Empty(partner.Errors);
+    }
+
+    [Fact]
     public async Task A_bad_submission_shows_the_field_errors_and_writes_nothing()
     {
         var before = (await site.JsonAsync("/api/actions")).GetProperty("actions").GetArrayLength();
