@@ -7,7 +7,7 @@ namespace DistrictMap.Api.Workspace;
 /// partners, indicators, location, reference) is carried over from the action as it stands, so that the write the
 /// page makes is the API's own <see cref="ActionInput"/>, validated and checked by <see cref="PlanWriter"/>.
 /// </summary>
-public sealed class ActionForm
+public class ActionForm
 {
     public string Title { get; set; } = "";
     public string? Description { get; set; }
@@ -20,6 +20,9 @@ public sealed class ActionForm
 
     /// <summary>Tags separated by commas.</summary>
     public string? Tags { get; set; }
+
+    /// <summary>The tags, one by one.</summary>
+    protected IReadOnlyList<string> TagList => (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public static ActionForm From(ActionDto action) => new()
     {
@@ -47,7 +50,7 @@ public sealed class ActionForm
         DistrictWide,
         current.District,
         Wards,
-        [.. (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+        TagList,
         current.Indicators,
         current.Location,
         current.Reference);
@@ -63,6 +66,6 @@ public sealed class ActionForm
         ("Due", Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
         ("District-wide", DistrictWide ? "yes" : "no"),
         ("Target wards", string.Join(", ", Wards.Order(StringComparer.Ordinal).Select(c => wardNames.FirstOrDefault(w => w.Code == c)?.Name ?? c))),
-        ("Tags", string.Join(", ", (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))),
+        ("Tags", string.Join(", ", TagList)),
     ];
 }

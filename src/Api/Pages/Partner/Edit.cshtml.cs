@@ -66,14 +66,7 @@ public sealed class EditModel(ActionQueries queries, PlanWriter writer, PartnerW
         }
         catch (ValidationProblemException e)
         {
-            foreach (var (field, messages) in e.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{nameof(Form)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
-                }
-            }
-
+            FormProblems.AddTo(ModelState, nameof(Form), e);
             return Status(StatusCodes.Status400BadRequest);
         }
         catch (PlanForbiddenException e)

@@ -3,9 +3,7 @@
 // targeting each). Marks the body data-ready when done, which the PDF printer waits for.
 import { getJson, query } from '../api.js';
 import { drawCharts } from '../charts.js';
-
-const attribution = 'Boundaries: Office for National Statistics, contains OS data © Crown copyright and database right, '
-  + '<a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">OGL v3.0</a>';
+import { boundaryAttribution as attribution } from './boundaries.js';
 
 function wardStyle(row, most) {
   const share = row ? Number(row.actions) / most : 0;
