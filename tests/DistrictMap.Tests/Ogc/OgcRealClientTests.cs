@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using DistrictMap.Tests.Infrastructure;
 
 namespace DistrictMap.Tests.Ogc;
 
@@ -44,13 +40,13 @@ public sealed class OgcRealClientTests(OgcFixture api)
     [Fact]
     public async Task OWSLib_reads_the_landing_page_collections_bbox_CQL2_filters_BNG_and_pages()
     {
-        await using var server = Serve(out var port);
+        await using var server = RealClients.Serve(api.Db.ConnectionString, out var port);
         var script = Path.Combine(Path.GetTempPath(), $"districtmap-owslib-{Guid.NewGuid():N}.py");
         await File.WriteAllTextAsync(script, OwsLibScript);
         try
         {
             // Debian's interpreter, whose dist-packages hold python3-owslib (not a python3 earlier on PATH).
-            var output = await RunAsync("/usr/bin/python3", script, $"http://127.0.0.1:{port}/ogc/");
+            var output = await RealClients.RunAsync("/usr/bin/python3", script, $"http://127.0.0.1:{port}/ogc/");
             var result = JsonDocument.Parse(output).RootElement;
 
             Assert.Superset(new HashSet<string?> { "conformance", "data", "service-desc", "service-doc" }, Strings(result.GetProperty("landing")).ToHashSet());
@@ -82,43 +78,13 @@ public sealed class OgcRealClientTests(OgcFixture api)
     [InlineData("lsoas", "-spat", "0.12 51.01 0.18 51.09", 3)]
     public async Task GDAL_ogrinfo_reads_wards_and_LSOAs_with_where_and_spat(string layer, string option, string value, int count)
     {
-        await using var server = Serve(out var port);
+        await using var server = RealClients.Serve(api.Db.ConnectionString, out var port);
         var arguments = new List<string> { "-ro", "-so", $"OAPIF:http://127.0.0.1:{port}/ogc", layer, option };
         arguments.AddRange(option == "-spat" ? value.Split(' ') : [value]);
 
-        var output = await RunAsync("ogrinfo", [.. arguments]);
+        var output = await RealClients.RunAsync("ogrinfo", [.. arguments]);
 
         Assert.Contains($"Feature Count: {count}", output, StringComparison.Ordinal);
-    }
-
-    private ApiFactory Serve(out int port)
-    {
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        var server = new ApiFactory(api.Db.ConnectionString);
-        server.UseKestrel(port);
-        server.StartServer();
-        return server;
-    }
-
-    private static async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await errors}");
-        return await output;
     }
 
     private static IEnumerable<string?> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString());

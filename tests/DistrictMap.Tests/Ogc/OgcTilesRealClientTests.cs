@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -23,10 +22,10 @@ public sealed partial class OgcTilesRealClientTests(OgcFixture api)
             var source = Path.Combine(folder, "synthetic.tif");
             var cog = Path.Combine(folder, "synthetic-cog.tif");
             // A synthetic 100 by 100 raster over the synthetic district, in EPSG:3857.
-            await RunAsync("gdal_create", "-of", "GTiff", "-outsize", "100", "100", "-bands", "1", "-burn", "7", "-a_srs", "EPSG:3857", "-a_ullr", "0", "6640000", "33000", "6620000", source);
+            await RealClients.RunAsync("gdal_create", "-of", "GTiff", "-outsize", "100", "100", "-bands", "1", "-burn", "7", "-a_srs", "EPSG:3857", "-a_ullr", "0", "6640000", "33000", "6620000", source);
 
-            await RunAsync("gdal_translate", "-q", "-of", "COG", "-co", $"TILING_SCHEME={definition}", source, cog);
-            var info = await RunAsync("gdalinfo", cog);
+            await RealClients.RunAsync("gdal_translate", "-q", "-of", "COG", "-co", $"TILING_SCHEME={definition}", source, cog);
+            var info = await RealClients.RunAsync("gdalinfo", cog);
 
             Assert.Contains("Block=256x256", info, StringComparison.Ordinal);
             Assert.Contains("\"EPSG\",3857", info, StringComparison.Ordinal);
@@ -49,20 +48,4 @@ public sealed partial class OgcTilesRealClientTests(OgcFixture api)
 
     [GeneratedRegex(@"Pixel Size = \(([-0-9.]+),")]
     private static partial Regex Pixel();
-
-    private static async Task<string> RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} exited {process.ExitCode}: {await errors} {await output}");
-        return await output;
-    }
 }
